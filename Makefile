@@ -1,0 +1,60 @@
+# Two commands do everything on a fresh machine with Python 3.11+ and make:
+#   make reproduce   validate, re-run every notebook, refresh figures/ and the HTML report
+#   make test        the validator, the data checks and every notebook under nbval
+# Each creates .venv from the pinned requirements.txt when it is missing or out of date.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NAME := $(shell $(PYTHON) -c "import json; print(json.load(open('datapackage.json'))['name'])")
+VERSION := $(shell $(PYTHON) -c "import json; print(json.load(open('datapackage.json'))['version'])")
+
+# Reproducible output: no locale, time-zone or hash-seed dependence; matplotlib caches stay inside .venv.
+export TZ := UTC
+export LC_ALL := C.UTF-8
+export PYTHONHASHSEED := 0
+export SOURCE_DATE_EPOCH := 0
+export MPLBACKEND := Agg
+export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: reproduce test validate notebooks summary report dist sqlite docs bench audit lab lock clean
+
+reproduce: validate notebooks summary report
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+validate: $(STAMP)
+	$(BIN)/python scripts/validate.py
+
+notebooks: $(STAMP)
+	$(BIN)/python scripts/run_notebooks.py
+
+report: $(STAMP)
+	$(BIN)/python scripts/build_report.py
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python scripts/link_package.py
+	touch $(STAMP)
+
+lab: $(STAMP)
+	test -x .venv-lab/bin/python || $(PYTHON) -m venv .venv-lab
+	.venv-lab/bin/python -m pip install --quiet -r requirements.txt -r requirements-lab.txt
+	.venv-lab/bin/python scripts/link_package.py
+	.venv-lab/bin/jupyter lab notebooks/
+
+lock:
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/python -m pip install --quiet -r requirements.in
+	(echo "# Generated from requirements.in by 'make lock' (pip freeze in a fresh venv). Do not edit by hand."; \
+	 /tmp/lock-venv/bin/python -m pip freeze --exclude-editable) > requirements.txt
+
+clean:
+	rm -rf $(VENV) .venv-lab dist report .pytest_cache
+
+summary: $(STAMP)
+	$(BIN)/python scripts/build_summary.py

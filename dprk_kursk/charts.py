@@ -1,0 +1,48 @@
+"""Charts that look the same in every notebook and are byte-identical from one run to the next."""
+import matplotlib
+import matplotlib.pyplot as plt
+
+from dprk_kursk.paths import FIGURES
+
+CREDIT = "Data: dprk-troops-russia-kursk data package (figures.csv, sources.csv), v{version}"
+STYLE = {
+    "figure.figsize": (9, 5),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "font.size": 10,
+    "svg.hashsalt": "dprk-troops-russia-kursk",
+    "svg.fonttype": "path",
+    "path.simplify": True,
+}
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+
+
+def use_style() -> None:
+    """Apply the package's chart style (fixed sizes, fixed SVG hash salt)."""
+    matplotlib.rcParams.update(STYLE)
+
+
+def credit(fig, version: str) -> None:
+    """Write the line naming the data source at the bottom left of the figure."""
+    fig.text(0.01, 0.01, CREDIT.format(version=version), fontsize=8, color="0.35", ha="left", va="bottom")
+
+
+def save(fig, name: str) -> list:
+    """Save `fig` as figures/NAME.png and figures/NAME.svg with no embedded dates or versions."""
+    FIGURES.mkdir(exist_ok=True)
+    paths = [FIGURES / f"{name}.png", FIGURES / f"{name}.svg"]
+    fig.savefig(paths[0], metadata=PNG_METADATA)
+    fig.savefig(paths[1], metadata=SVG_METADATA)
+    return paths
+
+
+def show(fig, name: str, version: str) -> None:
+    """Credit, save and display a finished chart."""
+    credit(fig, version)
+    save(fig, name)
+    plt.show()

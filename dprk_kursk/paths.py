@@ -1,0 +1,20 @@
+"""Every path the project uses, resolved once from the repository root."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTOR = ROOT / "datapackage.json"
+DATA = ROOT / "data"
+NOTEBOOKS = ROOT / "notebooks"
+FIGURES = ROOT / "figures"
+DIST = ROOT / "dist"
+DOCS = ROOT / "docs"
+REPORT = ROOT / "report"
+RELEASED_IDS = ROOT / "releases" / "released-ids.csv"
+
+
+def descriptor_path(path=None) -> Path:
+    """The datapackage.json named by `path` (the file itself or its folder); the repository's by default."""
+    if path is None:
+        return DESCRIPTOR
+    path = Path(path)
+    return path / "datapackage.json" if path.is_dir() else path

@@ -1,0 +1,221 @@
+"""Checks frictionless does not do: bounds, stated_as, dates, citations, urls, text hygiene, duplicates.
+
+Each check takes the raw tables (`{resource: [row dict, ...]}`, every cell a string, each row carrying
+its spreadsheet line number under LINE) and yields Problems. Cells that frictionless already rejected
+(bad numbers or dates) are skipped here, so one mistake is reported once.
+"""
+import re
+import unicodedata
+from datetime import date
+from urllib.parse import urlsplit
+
+from dprk_kursk.problems import Problem
+from dprk_kursk.stated import read_stated
+
+LINE = "__line__"
+WINDOW_START = date(2024, 6, 1)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+FORMULA_START = ("=", "+", "-", "@")
+LOW_SET = {"at_least", "more_than"}
+HIGH_SET = {"up_to", "less_than"}
+UNIT_OF = {"territory_held_km2": "km2", "territory_recaptured_km2": "km2",
+           "settlements_held": "settlements", "settlements_recaptured": "settlements"}
+
+
+def as_number(text):
+    try:
+        return float(text) if text != "" else None
+    except ValueError:
+        return None
+
+
+def as_date(text):
+    try:
+        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
+class Checker:
+    """Runs every rule over one package's raw tables; `paths` maps resource name to its file as shown."""
+
+    def __init__(self, tables, paths, fields, today=None):
+        self.tables, self.paths, self.fields = tables, paths, fields
+        self.today = today or date.today()
+        self.problems = []
+
+    def report(self, resource, row, column, message, value=""):
+        self.problems.append(Problem(self.paths[resource], row[LINE], column, message, str(value)))
+
+    def run(self):
+        for rule in (self.text_hygiene, self.bounds, self.stated_as, self.units, self.status,
+                     self.figure_dates, self.event_dates, self.source_dates, self.urls,
+                     self.citations, self.claimant_names, self.duplicate_figures):
+            rule()
+        return self.problems
+
+    def rows(self, resource):
+        return self.tables.get(resource, [])
+
+    def text_hygiene(self):
+        for resource, rows in self.tables.items():
+            text_columns = [f["name"] for f in self.fields[resource] if f.get("type", "string") == "string"]
+            for row in rows:
+                for column in text_columns:
+                    cell = row.get(column) or ""
+                    if cell != cell.strip():
+                        self.report(resource, row, column, "leading or trailing white space", repr(cell))
+                    if CONTROL.search(cell):
+                        self.report(resource, row, column, "control or invisible character", repr(cell))
+                    if cell.startswith(FORMULA_START):
+                        self.report(resource, row, column,
+                                    "starts with = + - or @: a spreadsheet would run it as a formula", cell)
+
+    def bounds(self):
+        for row in self.rows("figures"):
+            qualifier = row.get("qualifier", "")
+            value, low, high = (as_number(row.get(c, "")) for c in ("value", "low", "high"))
+            if value is None:
+                continue
+            wants_low = qualifier in LOW_SET or qualifier == "range"
+            wants_high = qualifier in HIGH_SET or qualifier == "range"
+            for column, bound, wanted in (("low", low, wants_low), ("high", high, wants_high)):
+                if wanted and bound is None:
+                    self.report("figures", row, column, f"qualifier {qualifier} needs {column} set", "")
+                if not wanted and bound is not None and qualifier:
+                    self.report("figures", row, column, f"qualifier {qualifier} takes no {column} bound", bound)
+            if qualifier in LOW_SET and low is not None and low != value:
+                self.report("figures", row, "low", f"qualifier {qualifier} needs low equal to value {value:g}", low)
+            if qualifier in HIGH_SET and high is not None and high != value:
+                self.report("figures", row, "high", f"qualifier {qualifier} needs high equal to value {value:g}", high)
+            if qualifier == "range" and low is not None and high is not None:
+                if not low < high:
+                    self.report("figures", row, "low", f"range needs low below high {high:g}", low)
+                elif not low <= value <= high:
+                    self.report("figures", row, "value", f"value outside its range {low:g} to {high:g}", value)
+
+    def stated_as(self):
+        for row in self.rows("figures"):
+            phrase, qualifier = row.get("stated_as", ""), row.get("qualifier", "")
+            value, low, high = (as_number(row.get(c, "")) for c in ("value", "low", "high"))
+            if not phrase or value is None:
+                continue
+            said_qualifier, numbers = read_stated(phrase)
+            if not numbers:
+                self.report("figures", row, "stated_as", "states no number", phrase)
+                continue
+            if said_qualifier != qualifier:
+                self.report("figures", row, "qualifier",
+                            f"stated_as reads as {said_qualifier}, row says {qualifier}", phrase)
+            expected = [low, high] if qualifier == "range" else [value]
+            if qualifier in ("range",) and None in expected:
+                continue
+            if numbers[:len(expected)] != expected:
+                shown = " to ".join(f"{n:g}" for n in expected)
+                self.report("figures", row, "stated_as", f"does not state the row's number {shown}", phrase)
+
+    def units(self):
+        for row in self.rows("figures"):
+            expected = UNIT_OF.get(row.get("measure", ""), "people")
+            if row.get("measure") and row.get("unit") and row["unit"] != expected:
+                self.report("figures", row, "unit", f"measure {row['measure']} is counted in {expected}", row["unit"])
+
+    def status(self):
+        for resource, key in (("figures", "figure_id"), ("events", "event_id")):
+            for row in self.rows(resource):
+                status, successor = row.get("status", ""), row.get("superseded_by", "")
+                if status == "corrected" and not successor:
+                    self.report(resource, row, "superseded_by", "a corrected row names the row replacing it", "")
+                if status != "corrected" and successor:
+                    self.report(resource, row, "superseded_by", f"only a corrected row names a successor (status {status})", successor)
+                if successor and successor == row.get(key):
+                    self.report(resource, row, "superseded_by", "a row cannot supersede itself", successor)
+
+    def in_window(self, resource, row, column, precision="day"):
+        """The cell's date, reported when the period it stands for (day, month or year) misses the window."""
+        day = as_date(row.get(column, ""))
+        period_end = day and {"year": date(day.year, 12, 31), "month": date(day.year, day.month, 28)}.get(precision, day)
+        if day and not (period_end >= WINDOW_START and day <= self.today):
+            self.report(resource, row, column,
+                        f"outside the project's window {WINDOW_START} to {self.today}", row[column])
+        return day
+
+    def published_of(self):
+        return {r.get("source_id"): as_date(r.get("published", "")) for r in self.rows("sources")}
+
+    def figure_dates(self):
+        published = self.published_of()
+        for row in self.rows("figures"):
+            reported = self.in_window("figures", row, "reported")
+            as_of = self.in_window("figures", row, "as_of")
+            if reported and as_of and as_of > reported:
+                self.report("figures", row, "as_of", f"after the day it was reported ({reported})", as_of)
+            source_day = published.get(row.get("source_id"))
+            if reported and source_day and reported > source_day:
+                self.report("figures", row, "reported", f"after its source was published ({source_day})", reported)
+
+    def event_dates(self):
+        published = self.published_of()
+        for row in self.rows("events"):
+            day = self.in_window("events", row, "date", row.get("date_precision", "day"))
+            end = as_date(row.get("end_date", ""))
+            if day and end and end < day:
+                self.report("events", row, "end_date", f"before the event's date ({day})", end)
+            precision = row.get("date_precision")
+            if day and precision == "month" and day.day != 1:
+                self.report("events", row, "date", "precision month is stored on the month's first day", day)
+            if day and precision == "year" and (day.month, day.day) != (1, 1):
+                self.report("events", row, "date", "precision year is stored on 1 January", day)
+            for column in ("source_id", "date_source_id"):
+                source_day = published.get(row.get(column))
+                if day and source_day and day > source_day:
+                    self.report("events", row, "date", f"after its source ({column}) was published ({source_day})", day)
+
+    def source_dates(self):
+        for row in self.rows("sources"):
+            published = self.in_window("sources", row, "published")
+            accessed = as_date(row.get("accessed", ""))
+            if accessed and accessed > self.today:
+                self.report("sources", row, "accessed", f"in the future (today is {self.today})", accessed)
+            if published and accessed and accessed < published:
+                self.report("sources", row, "accessed", f"before the page was published ({published})", accessed)
+
+    def urls(self):
+        seen = {}
+        for row in self.rows("sources"):
+            url = row.get("url", "")
+            parts = urlsplit(url)
+            if url and (parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url):
+                self.report("sources", row, "url", "not a well-formed http(s) address", url)
+                continue
+            key = (parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query)
+            if url and key in seen and seen[key][0] != url:
+                self.report("sources", row, "url", f"same page as line {seen[key][1]} ({seen[key][0]})", url)
+            seen.setdefault(key, (url, row[LINE]))
+
+    def citations(self):
+        cited = {r.get(column) for resource in ("figures", "events") for r in self.rows(resource)
+                 for column in ("source_id", "date_source_id")}
+        for row in self.rows("sources"):
+            if row.get("source_id") and row["source_id"] not in cited:
+                self.report("sources", row, "source_id", "no figure or event cites this source", row["source_id"])
+
+    def claimant_names(self):
+        seen = {}
+        for row in self.rows("claimants"):
+            key = re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", row.get("name", "")).casefold())
+            if key in seen:
+                self.report("claimants", row, "name", f"same claimant as line {seen[key]} under another spelling", row["name"])
+            seen.setdefault(key, row[LINE])
+
+    def duplicate_figures(self):
+        seen = {}
+        columns = ("claimant_id", "measure", "place", "value", "low", "high", "reported")
+        for row in self.rows("figures"):
+            if row.get("status") != "active":
+                continue
+            key = tuple(row.get(c, "") for c in columns)
+            if key in seen:
+                self.report("figures", row, "figure_id",
+                            f"same claim (claimant, measure, place, number, day) as line {seen[key]}", row.get("figure_id"))
+            seen.setdefault(key, row[LINE])

@@ -1,0 +1,33 @@
+"""Re-execute every notebook in notebooks/ in place, top to bottom, in a fresh kernel each.
+
+Input: notebooks/NN-*.ipynb and the data package. Output: the same notebooks with fresh outputs
+(execution counts 1..n, no timing metadata) and the charts they write to figures/.
+"""
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dprk_kursk.paths import NOTEBOOKS  # noqa: E402
+
+
+def run(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()
+    notebook.metadata.pop("widgets", None)
+    nbformat.write(notebook, path)
+
+
+def main(names=None) -> None:
+    paths = [Path(n) for n in names] if names else sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    for path in paths:
+        print(f"running {path.name}")
+        run(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,24 @@
+"""Documentation that is generated or must agree with the descriptor is never stale."""
+import json
+import re
+
+from dprk_kursk.paths import DESCRIPTOR, ROOT
+from scripts_runner import run_script
+
+VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
+
+
+def test_readme_summary_is_current():
+    done = run_script("build_summary.py", "--check")
+    assert done.returncode == 0, done.stdout
+
+
+def test_citation_version_matches_the_descriptor():
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(r"^version: (\S+)$", citation, re.M).group(1) == VERSION
+    assert re.search(r"^type: (\S+)$", citation, re.M).group(1) == "dataset"
+
+
+def test_changelog_has_an_entry_for_this_version():
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(VERSION)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.M)

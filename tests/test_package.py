@@ -1,0 +1,56 @@
+"""The package as published: valid, described, and holding every fact of the seed article."""
+import json
+import re
+
+import pytest
+
+from dprk_kursk import load_package
+from dprk_kursk.paths import DESCRIPTOR
+from dprk_kursk.validate import validate
+
+DESCRIPTOR_JSON = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+REQUIRED_COLUMNS = {
+    "sources": ["source_id", "url", "publisher", "title", "published", "language", "source_type", "relays", "accessed"],
+    "claimants": ["claimant_id", "name", "country", "kind"],
+    "figures": ["figure_id", "measure", "subject", "place", "value", "low", "high", "qualifier", "stated_as", "unit",
+                "claimant_id", "reported", "as_of", "source_id", "note"],
+    "events": ["event_id", "date", "date_precision", "end_date", "category", "place", "summary", "source_id"],
+}
+
+
+def test_the_package_is_valid():
+    result = validate()
+    assert result.ok, "\n".join(map(str, result.problems))
+
+
+@pytest.mark.parametrize("key", ["name", "title", "description", "version", "created", "licenses",
+                                 "sources", "contributors", "keywords"])
+def test_descriptor_has_metadata(key):
+    assert DESCRIPTOR_JSON.get(key), f"datapackage.json lacks {key}"
+
+
+def test_version_is_semver():
+    assert re.fullmatch(r"\d+\.\d+\.\d+", DESCRIPTOR_JSON["version"])
+
+
+@pytest.mark.parametrize("name, columns", REQUIRED_COLUMNS.items())
+def test_resource_keeps_the_documented_columns(name, columns):
+    resource = next(r for r in DESCRIPTOR_JSON["resources"] if r["name"] == name)
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    assert [c for c in columns if c not in names] == []
+    assert resource["schema"]["primaryKey"] == [columns[0]]
+
+
+@pytest.mark.parametrize("resource", DESCRIPTOR_JSON["resources"], ids=lambda r: r["name"])
+def test_every_field_is_typed_and_described(resource):
+    for field in resource["schema"]["fields"]:
+        assert field.get("type"), field["name"]
+        assert len(field.get("description", "")) > 10, field["name"]
+
+
+def test_loader_types_columns_per_schema():
+    package = load_package()
+    assert str(package.figures["value"].dtype) == "float64"
+    assert str(package.figures["reported"].dtype).startswith("datetime64")
+    assert str(package.events["date"].dtype).startswith("datetime64")
+    assert set(package.tables) == {"sources", "claimants", "figures", "events"}
