@@ -15,7 +15,6 @@ export TZ := UTC
 export LC_ALL := C.UTF-8
 export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 0
-export MPLBACKEND := Agg
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
