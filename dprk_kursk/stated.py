@@ -5,10 +5,11 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "dozens": None, "hundreds": None, "thousands": None,
 }
-MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 NUMBER = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)"
-    r"(?:\s*(?P<mult>thousand|million)\b)?",
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + "|".join(NUMBER_WORDS) + r")\b"
+    r"|\ba(?=\s+(?:hundred|thousand|million)\b))"
+    r"(?:\s*-?\s*(?P<mult>hundred|thousand|million)\b)?",
     re.IGNORECASE,
 )
 RANGE_JOINER = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
@@ -27,7 +28,7 @@ def numbers_in(phrase: str) -> list:
     found = []
     for match in NUMBER.finditer(phrase):
         raw, mult = match.group("num"), match.group("mult")
-        word = NUMBER_WORDS.get(raw.lower(), 0) if raw.isalpha() else 0
+        word = 1 if raw.lower() == "a" else NUMBER_WORDS.get(raw.lower(), 0) if raw.isalpha() else 0
         if raw.isalpha() and word is None:
             continue
         number = word if raw.isalpha() else float(raw.replace(",", ""))
