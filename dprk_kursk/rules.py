@@ -4,6 +4,7 @@ Each check takes the raw tables (`{resource: [row dict, ...]}`, every cell a str
 its spreadsheet line number under LINE) and yields Problems. Cells that frictionless already rejected
 (bad numbers or dates) are skipped here, so one mistake is reported once.
 """
+import math
 import re
 import unicodedata
 from datetime import date
@@ -48,7 +49,7 @@ class Checker:
         self.problems.append(Problem(self.paths[resource], row[LINE], column, message, str(value)))
 
     def run(self):
-        for rule in (self.text_hygiene, self.bounds, self.stated_as, self.units, self.status,
+        for rule in (self.text_hygiene, self.finite, self.bounds, self.stated_as, self.units, self.status,
                      self.figure_dates, self.event_dates, self.source_dates, self.urls,
                      self.citations, self.claimant_names, self.duplicate_figures):
             rule()
@@ -71,11 +72,18 @@ class Checker:
                         self.report(resource, row, column,
                                     "starts with = + - or @: a spreadsheet would run it as a formula", cell)
 
+    def finite(self):
+        for row in self.rows("figures"):
+            for column in ("value", "low", "high"):
+                number = as_number(row.get(column, ""))
+                if number is not None and not math.isfinite(number):
+                    self.report("figures", row, column, "not a finite number", row[column])
+
     def bounds(self):
         for row in self.rows("figures"):
             qualifier = row.get("qualifier", "")
             value, low, high = (as_number(row.get(c, "")) for c in ("value", "low", "high"))
-            if value is None:
+            if value is None or not all(math.isfinite(n) for n in (value, low, high) if n is not None):
                 continue
             wants_low = qualifier in LOW_SET or qualifier == "range"
             wants_high = qualifier in HIGH_SET or qualifier == "range"

@@ -76,8 +76,10 @@ def read_rows(base: Path, resource: dict):
 
 def frictionless_problems(descriptor: dict, base: Path, unreadable: set):
     """Schema, type, constraint and key errors as frictionless finds them, one Problem each."""
-    package = frictionless.Package(descriptor, basepath=str(base))
-    report = package.validate()
+    try:
+        report = frictionless.Package(descriptor, basepath=str(base)).validate()
+    except frictionless.FrictionlessException as error:
+        return [Problem("datapackage.json", 1, "", f"descriptor rejected: {error.error.note or error.error.title}")]
     problems = [Problem("datapackage.json", 1, "", error.message) for error in report.errors]
     for task in report.tasks:
         shown = task.place
