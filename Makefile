@@ -18,7 +18,7 @@ export SOURCE_DATE_EPOCH := 0
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: reproduce test validate notebooks summary report dist sqlite docs bench audit lab lock clean
+.PHONY: audit release reproduce test validate notebooks summary report dist sqlite docs bench audit lab lock clean
 
 reproduce: validate notebooks summary report
 
@@ -57,3 +57,14 @@ clean:
 
 summary: $(STAMP)
 	$(BIN)/python scripts/build_summary.py
+
+# The release step: after bumping the version (datapackage.json, CITATION.cff, CHANGELOG.md).
+release: $(STAMP)
+	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/record_release.py
+
+# Known vulnerabilities in the pinned requirements (needs the package index; kept out of .venv).
+audit:
+	test -x .venv-audit/bin/python || $(PYTHON) -m venv .venv-audit
+	.venv-audit/bin/python -m pip install --quiet pip-audit==2.10.1
+	.venv-audit/bin/pip-audit --requirement requirements.txt --disable-pip

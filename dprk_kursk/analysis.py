@@ -1,0 +1,59 @@
+"""Summaries the notebooks print: by claimant, by month, by relay. Pure functions of the loaded tables."""
+import pandas as pd
+
+
+def active(figures: pd.DataFrame) -> pd.DataFrame:
+    """Only rows that stand (status active)."""
+    return figures[figures["status"] == "active"]
+
+
+def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Per claimant, the first and the latest figure for `measure` (by reported date, then id)."""
+    rows = active(figures)[lambda f: f["measure"] == measure].sort_values(["reported", "figure_id"])
+    grouped = rows.groupby("claimant", sort=True)
+    first, latest = grouped.first(), grouped.last()
+    return pd.DataFrame({
+        "first reported": first["reported"].dt.strftime("%Y-%m-%d"), "first": first["stated_as"],
+        "latest reported": latest["reported"].dt.strftime("%Y-%m-%d"), "latest": latest["stated_as"],
+        "figures": grouped.size(),
+    })
+
+
+def monthly_spread(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Per month, how many claimants gave `measure`, and the lowest and highest value among them."""
+    rows = active(figures)[lambda f: f["measure"] == measure]
+    month = rows["reported"].dt.to_period("M")
+    table = rows.groupby(month).agg(claimants=("claimant_id", "nunique"), lowest=("value", "min"),
+                                    highest=("value", "max"))
+    table["ratio"] = (table["highest"] / table["lowest"]).round(1)
+    table.index.name = "month"
+    return table
+
+
+def per_claimant(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures per country and claimant, largest first."""
+    return (active(figures).groupby(["country", "claimant"]).size().rename("figures")
+            .reset_index().sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True))
+
+
+def relay_chains(figures: pd.DataFrame) -> pd.DataFrame:
+    """Claimant -> relayed outlet -> publishing outlet, with how many figures travelled that way."""
+    relayed = active(figures).dropna(subset=["relays"])
+    return (relayed.groupby(["claimant", "relays", "publisher"]).size().rename("figures").reset_index()
+            .sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True))
+
+
+def single_claimant_measures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per measure, how many claimants gave it: a measure only one claimant speaks to rests on that claimant."""
+    table = active(figures).groupby("measure").agg(claimants=("claimant_id", "nunique"), figures=("figure_id", "size"))
+    return table.sort_values(["claimants", "figures"])
+
+
+def monthly_volume(figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Figures and events per calendar month, with months that have none shown as zero (gaps stay visible)."""
+    f = active(figures)["reported"].dt.to_period("M").value_counts()
+    e = events["date"].dt.to_period("M").value_counts()
+    months = pd.period_range(min(f.index.min(), e.index.min()), max(f.index.max(), e.index.max()), freq="M")
+    table = pd.DataFrame({"figures": f.reindex(months, fill_value=0), "events": e.reindex(months, fill_value=0)})
+    table.index.name = "month"
+    return table
