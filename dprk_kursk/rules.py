@@ -15,6 +15,7 @@ from dprk_kursk.stated import read_stated
 
 LINE = "__line__"
 WINDOW_START = date(2024, 6, 1)
+NEAR_DAYS = 2  # one statement relayed by outlets on different days is still one claim
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 FORMULA_START = ("=", "+", "-", "@")
 LOW_SET = {"at_least", "more_than"}
@@ -217,13 +218,16 @@ class Checker:
             seen.setdefault(key, row[LINE])
 
     def duplicate_figures(self):
+        """The same claim twice: same claimant, measure, place and number, reported within NEAR_DAYS days."""
         seen = {}
-        columns = ("claimant_id", "measure", "place", "value", "low", "high", "reported")
+        columns = ("claimant_id", "measure", "place", "value", "low", "high")
         for row in self.rows("figures"):
-            if row.get("status") != "active":
+            day = as_date(row.get("reported", ""))
+            if row.get("status") != "active" or day is None:
                 continue
             key = tuple(row.get(c, "") for c in columns)
-            if key in seen:
+            twin = next((line for other, line in seen.get(key, []) if abs((day - other).days) <= NEAR_DAYS), None)
+            if twin:
                 self.report("figures", row, "figure_id",
-                            f"same claim (claimant, measure, place, number, day) as line {seen[key]}", row.get("figure_id"))
-            seen.setdefault(key, row[LINE])
+                            f"same claim (claimant, measure, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
+            seen.setdefault(key, []).append((day, row[LINE]))
