@@ -67,4 +67,4 @@ release: $(STAMP)
 audit:
 	test -x .venv-audit/bin/python || $(PYTHON) -m venv .venv-audit
 	.venv-audit/bin/python -m pip install --quiet pip-audit==2.10.1
-	.venv-audit/bin/pip-audit --requirement requirements.txt --disable-pip
+	.venv-audit/bin/pip-audit --requirement requirements.txt --disable-pip --no-deps
