@@ -7,8 +7,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-NAME := $(shell $(PYTHON) -c "import json; print(json.load(open('datapackage.json'))['name'])")
-VERSION := $(shell $(PYTHON) -c "import json; print(json.load(open('datapackage.json'))['version'])")
 
 # Reproducible output: no locale, time-zone or hash-seed dependence; matplotlib caches stay inside .venv.
 export TZ := UTC
