@@ -1,4 +1,5 @@
-"""Checks frictionless does not do: bounds, stated_as, dates, citations, urls, text hygiene, duplicates.
+"""Checks beyond frictionless' types and constraints: foreign keys, bounds, stated_as, dates, citations, urls,
+text hygiene, duplicates.
 
 Each check takes the raw tables (`{resource: [row dict, ...]}`, every cell a string, each row carrying
 its spreadsheet line number under LINE) and yields Problems. Cells that frictionless already rejected
@@ -41,8 +42,9 @@ def as_date(text):
 class Checker:
     """Runs every rule over one package's raw tables; `paths` maps resource name to its file as shown."""
 
-    def __init__(self, tables, paths, fields, today=None):
+    def __init__(self, tables, paths, fields, foreign_keys=None, today=None):
         self.tables, self.paths, self.fields = tables, paths, fields
+        self.foreign_keys = foreign_keys or {}
         self.today = today or date.today()
         self.problems = []
 
@@ -50,7 +52,7 @@ class Checker:
         self.problems.append(Problem(self.paths[resource], row[LINE], column, message, str(value)))
 
     def run(self):
-        for rule in (self.text_hygiene, self.finite, self.bounds, self.stated_as, self.units, self.status,
+        for rule in (self.references, self.text_hygiene, self.finite, self.bounds, self.stated_as, self.units, self.status,
                      self.figure_dates, self.event_dates, self.source_dates, self.urls,
                      self.citations, self.claimant_names, self.duplicate_figures):
             rule()
@@ -58,6 +60,25 @@ class Checker:
 
     def rows(self, resource):
         return self.tables.get(resource, [])
+
+    def references(self):
+        """Foreign keys, one set lookup per cell: a value (empty cells aside) must exist in the referenced column."""
+        for resource, keys in self.foreign_keys.items():
+            for key in keys:
+                target = key["reference"].get("resource") or resource  # no resource: the table itself
+                wanted, known = key["fields"], key["reference"]["fields"]
+                names = {f.get("name") for f in self.fields.get(target, [])}
+                if target not in self.fields or not set(known) <= names:
+                    self.problems.append(Problem("datapackage.json", 1, "", f"foreign key {resource}.{','.join(wanted)} "
+                                                 f"names {target}.{','.join(known)}, which does not exist"))
+                    continue
+                if target not in self.tables:
+                    continue
+                ids = {tuple(r.get(f, "") for f in known) for r in self.rows(target)}
+                for row in self.rows(resource):
+                    value = tuple(row.get(f, "") for f in wanted)
+                    if "" not in value and value not in ids:
+                        self.report(resource, row, wanted[0], f"no such id in {target}", ",".join(value))
 
     def text_hygiene(self):
         for resource, rows in self.tables.items():

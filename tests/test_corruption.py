@@ -251,3 +251,13 @@ def test_descriptor_that_breaks_the_profile_is_reported(package_copy):
     descriptor["resources"][0]["schema"]["fields"][0]["type"] = "strng"
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     assert any(p.file == "datapackage.json" for p in validate(package_copy).problems)
+
+
+def test_foreign_key_to_a_missing_table_is_reported(package_copy):
+    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
+    figures["schema"]["foreignKeys"][0]["reference"]["resource"] = "claimant"
+    (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    problems = validate(package_copy).problems
+    assert any(p.file == "datapackage.json" and "names claimant.claimant_id" in p.message for p in problems), \
+        "\n".join(map(str, problems))
