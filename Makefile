@@ -18,7 +18,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: audit release reproduce test validate notebooks summary report dist sqlite docs bench audit lab lock clean
 
-reproduce: validate notebooks summary report
+reproduce: validate notebooks summary docs report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -29,8 +29,17 @@ validate: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python scripts/run_notebooks.py
 
-report: $(STAMP)
+report: dist
 	$(BIN)/python scripts/build_report.py
+
+dist: $(STAMP)
+	$(BIN)/python scripts/build_dist.py
+
+sqlite: $(STAMP)
+	$(BIN)/python scripts/build_sqlite.py
+
+docs: $(STAMP)
+	$(BIN)/python scripts/build_docs.py
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -8,6 +8,7 @@ NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 DIST = ROOT / "dist"
 DOCS = ROOT / "docs"
+DICTIONARY = DOCS / "data-dictionary.md"
 REPORT = ROOT / "report"
 RELEASED_IDS = ROOT / "releases" / "released-ids.csv"
 

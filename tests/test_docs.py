@@ -22,3 +22,24 @@ def test_citation_version_matches_the_descriptor():
 def test_changelog_has_an_entry_for_this_version():
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## \[{re.escape(VERSION)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.M)
+
+
+def test_data_dictionary_is_current():
+    from dprk_kursk import load_package
+    from dprk_kursk.dictionary import render
+    from dprk_kursk.paths import DICTIONARY
+
+    assert DICTIONARY.read_text(encoding="utf-8") == render(load_package()), \
+        "docs/data-dictionary.md is out of date: run `make docs`"
+
+
+def test_every_vocabulary_value_is_explained():
+    descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            enum = field.get("constraints", {}).get("enum")
+            if enum is None or field["name"] == "country":  # country names explain themselves
+                continue
+            meanings = field.get("x-vocabulary", {})
+            assert list(meanings) == enum, f"{resource['name']}.{field['name']}: x-vocabulary must explain each enum value, in order"
+            assert all(text.strip() for text in meanings.values()), f"{resource['name']}.{field['name']}: empty meaning"

@@ -1,0 +1,137 @@
+"""Release artefacts built from the package: the zip archive and the SQLite database.
+
+Both are byte-for-byte reproducible from the same data: files in the archive carry a fixed timestamp and
+fixed order, and rows go into the database in file order.
+"""
+import csv
+import hashlib
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from dprk_kursk.paths import ROOT, descriptor_path
+
+ARCHIVE_EXTRAS = ["README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"]
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
+LOAD_ORDER = ["claimants", "sources", "figures", "events"]  # referenced tables first
+
+
+def read_descriptor(path=None) -> tuple[dict, Path]:
+    file = descriptor_path(path)
+    return json.loads(file.read_text(encoding="utf-8")), file.parent
+
+
+def archive_name(descriptor: dict) -> str:
+    return f"{descriptor['name']}-{descriptor['version']}.zip"
+
+
+def with_integrity(descriptor: dict, base: Path) -> dict:
+    """The descriptor with each resource's size and sha256 added, so a user can check the files."""
+    stamped = json.loads(json.dumps(descriptor))
+    for resource in stamped["resources"]:
+        raw = (base / resource["path"]).read_bytes()
+        resource["bytes"] = len(raw)
+        resource["hash"] = "sha256:" + hashlib.sha256(raw).hexdigest()
+    return stamped
+
+
+def add_file(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    archive.writestr(entry, data)
+
+
+def build_archive(out_dir: Path, path=None) -> Path:
+    """Write <name>-<version>.zip into `out_dir`: datapackage.json (with sizes and hashes), the CSVs under
+    data/, and the README, licence, citation, changelog and data dictionary."""
+    descriptor, base = read_descriptor(path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / archive_name(descriptor)
+    with zipfile.ZipFile(target, "w") as archive:
+        stamped = with_integrity(descriptor, base)
+        add_file(archive, "datapackage.json", (json.dumps(stamped, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        for resource in descriptor["resources"]:
+            add_file(archive, resource["path"], (base / resource["path"]).read_bytes())
+        for extra in ARCHIVE_EXTRAS:
+            if (ROOT / extra).is_file():
+                add_file(archive, extra, (ROOT / extra).read_bytes())
+    return target
+
+
+def column_sql(field: dict, primary_key: list) -> str:
+    constraints = field.get("constraints", {})
+    parts = [f'"{field["name"]}"', SQL_TYPES.get(field.get("type", "string"), "TEXT")]
+    if field["name"] in primary_key and len(primary_key) == 1:
+        parts.append("PRIMARY KEY")
+    if constraints.get("required"):
+        parts.append("NOT NULL")
+    if constraints.get("unique") and field["name"] not in primary_key:
+        parts.append("UNIQUE")
+    if "enum" in constraints:
+        allowed = ", ".join("'" + value.replace("'", "''") + "'" for value in constraints["enum"])
+        parts.append(f'CHECK ("{field["name"]}" IN ({allowed}))')
+    return " ".join(parts)
+
+
+def table_sql(resource: dict) -> str:
+    schema = resource["schema"]
+    primary_key = schema.get("primaryKey", [])
+    lines = [column_sql(field, primary_key) for field in schema["fields"]]
+    for key in schema.get("foreignKeys", []):
+        target = key["reference"].get("resource") or resource["name"]
+        lines.append(f'FOREIGN KEY ({", ".join(key["fields"])}) REFERENCES "{target}" '
+                     f'({", ".join(key["reference"]["fields"])}) DEFERRABLE INITIALLY DEFERRED')
+    return f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(lines) + "\n)"
+
+
+def cell(value: str, kind: str):
+    """A CSV cell as SQLite stores it: empty is NULL; numbers as numbers; dates stay ISO text."""
+    if value == "":
+        return None
+    if kind == "number":
+        return float(value)
+    if kind == "integer":
+        return int(value)
+    if kind == "boolean":
+        return int(value.lower() in ("true", "1"))
+    return value
+
+
+FIGURES_IN_CONTEXT = """CREATE VIEW figures_in_context AS
+SELECT f.*, c.name AS claimant, c.country, c.kind AS claimant_kind,
+       s.publisher, s.url, s.published, s.relays
+FROM figures f JOIN claimants c USING (claimant_id) JOIN sources s USING (source_id)"""
+
+
+def build_sqlite(target: Path, path=None) -> Path:
+    """Write the four tables, with their types, keys and enum checks, to a new SQLite file at `target`."""
+    descriptor, base = read_descriptor(path)
+    resources = sorted(descriptor["resources"], key=lambda r: LOAD_ORDER.index(r["name"]) if r["name"] in LOAD_ORDER else 99)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    connection = sqlite3.connect(target)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        with connection:
+            for resource in resources:
+                connection.execute(table_sql(resource))
+                fields = resource["schema"]["fields"]
+                with open(base / resource["path"], encoding="utf-8", newline="") as file:
+                    rows = [[cell(row[f["name"]], f.get("type", "string")) for f in fields] for row in csv.DictReader(file)]
+                marks = ", ".join("?" for _ in fields)
+                connection.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})', rows)
+            connection.execute(FIGURES_IN_CONTEXT)
+            connection.execute("CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            connection.executemany("INSERT INTO package VALUES (?, ?)",
+                                   [(key, descriptor[key]) for key in ("name", "title", "version") if key in descriptor])
+        problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        if problems or integrity != "ok":
+            raise ValueError(f"{target}: foreign key problems {problems[:5]}; integrity check: {integrity}")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+    return target

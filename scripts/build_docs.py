@@ -1,0 +1,17 @@
+"""Write the data dictionary.
+
+Input: datapackage.json and data/*.csv (through the loader).
+Output: docs/data-dictionary.md (tests/test_docs.py fails when it is out of date).
+"""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dprk_kursk import load_package  # noqa: E402
+from dprk_kursk.dictionary import render  # noqa: E402
+from dprk_kursk.paths import DICTIONARY, ROOT  # noqa: E402
+
+if __name__ == "__main__":
+    DICTIONARY.parent.mkdir(exist_ok=True)
+    DICTIONARY.write_text(render(load_package()), encoding="utf-8")
+    print(f"docs: {DICTIONARY.relative_to(ROOT)}")

@@ -1,0 +1,143 @@
+"""The things users download or query: release archive, SQLite database, DuckDB example, R-readable schema."""
+import csv
+import hashlib
+import io
+import json
+import re
+import sqlite3
+import zipfile
+
+import duckdb
+import frictionless
+import pytest
+
+from dprk_kursk import load_package
+from dprk_kursk.export import archive_name, build_archive, build_sqlite
+from dprk_kursk.paths import DESCRIPTOR, ROOT
+
+DESCRIPTOR_JSON = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+RESOURCES = {r["name"]: r for r in DESCRIPTOR_JSON["resources"]}
+
+
+def csv_rows(text: str) -> list:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def tree_rows(name: str) -> list:
+    return csv_rows((ROOT / RESOURCES[name]["path"]).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return build_archive(tmp_path_factory.mktemp("dist"))
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    return build_sqlite(tmp_path_factory.mktemp("db") / "package.sqlite")
+
+
+def test_archive_is_named_for_the_version(archive):
+    assert archive.name == f"{DESCRIPTOR_JSON['name']}-{DESCRIPTOR_JSON['version']}.zip"
+    assert archive.name == archive_name(DESCRIPTOR_JSON)
+
+
+def test_frictionless_accepts_the_archive_as_it_is(archive):
+    report = frictionless.Package(str(archive)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_archive_rows_equal_the_working_tree(archive):
+    with zipfile.ZipFile(archive) as zipped:
+        for name, resource in RESOURCES.items():
+            assert csv_rows(zipped.read(resource["path"]).decode("utf-8")) == tree_rows(name), name
+
+
+def test_archive_descriptor_carries_true_sizes_and_hashes(archive):
+    with zipfile.ZipFile(archive) as zipped:
+        inside = json.loads(zipped.read("datapackage.json"))
+        for resource in inside["resources"]:
+            raw = zipped.read(resource["path"])
+            assert resource["bytes"] == len(raw)
+            assert resource["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest()
+        assert {"README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"} <= set(zipped.namelist())
+
+
+def test_archive_is_byte_identical_when_rebuilt(archive, tmp_path):
+    assert build_archive(tmp_path).read_bytes() == archive.read_bytes()
+
+
+def test_sqlite_tables_hold_every_csv_row(database):
+    with sqlite3.connect(database) as db:
+        for name in RESOURCES:
+            assert db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(tree_rows(name)), name
+        assert db.execute("SELECT value FROM package WHERE key = 'version'").fetchone()[0] == DESCRIPTOR_JSON["version"]
+
+
+def test_sqlite_joins_across_the_foreign_keys(database):
+    figures = tree_rows("figures")
+    with sqlite3.connect(database) as db:
+        joined = db.execute("""SELECT f.figure_id, c.name, s.url FROM figures f
+                               JOIN claimants c ON c.claimant_id = f.claimant_id
+                               JOIN sources s ON s.source_id = f.source_id""").fetchall()
+        assert len(joined) == len(figures)
+        assert db.execute("SELECT count(*) FROM figures_in_context").fetchone()[0] == len(figures)
+        dated = db.execute("SELECT count(*) FROM events e JOIN sources s ON s.source_id = e.date_source_id").fetchone()[0]
+        assert dated == sum(1 for row in tree_rows("events") if row["date_source_id"])
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_sqlite_keeps_types_and_enforces_keys(database):
+    db = sqlite3.connect(database)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        assert db.execute("SELECT typeof(value) FROM figures LIMIT 1").fetchone()[0] == "real"
+        db.execute("INSERT INTO figures (figure_id, measure, subject, place, value, qualifier, stated_as, unit, claimant_id, "
+                   "reported, source_id, status) VALUES ('F9999', 'killed', 'x', 'x', 1, 'exact', '1', 'people', "
+                   "'xx-nobody', '2025-01-01', 'S0001', 'active')")
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            db.commit()
+        db.rollback()
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute("UPDATE figures SET measure = 'nonsense' WHERE figure_id = 'F0001'")
+        db.rollback()
+    finally:
+        db.close()
+
+
+def readme_sql() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- duckdb-example[^>]*-->\s*```sql\n(.*?)```", readme, re.S)
+    assert found, "README lost its DuckDB example"
+    return found.group(1)
+
+
+def test_readme_duckdb_example_runs_as_written():
+    connection = duckdb.connect()
+    connection.execute(f"SET file_search_path = '{ROOT}'")
+    rows = connection.execute(readme_sql()).fetchall()
+    figures = load_package().figures_in_context()
+    expected = figures[(figures["measure"] == "killed") & (figures["status"] == "active")]
+    assert len(rows) == len(expected) > 0
+    assert [str(row[0]) for row in rows] == sorted(expected["reported"].dt.strftime("%Y-%m-%d"))
+    assert sorted((str(r[0]), r[2], r[4]) for r in rows) == sorted(
+        zip(expected["reported"].dt.strftime("%Y-%m-%d"), expected["stated_as"], expected["url"]))
+
+
+R_FIELD_TYPES = {"string", "number", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "any"}
+R_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
+
+
+def test_schema_stays_within_what_r_frictionless_reads():
+    for resource in DESCRIPTOR_JSON["resources"]:
+        assert resource["path"].endswith(".csv") and resource.get("encoding", "utf-8") == "utf-8"
+        for field in resource["schema"]["fields"]:
+            assert field.get("type", "string") in R_FIELD_TYPES, (resource["name"], field["name"])
+            assert set(field.get("constraints", {})) <= R_CONSTRAINTS, (resource["name"], field["name"])
+
+
+def test_ci_template_runs_what_ci_runs():
+    workflow = (ROOT / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*run: \.ci/run\s*$", workflow, re.M)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
