@@ -40,3 +40,38 @@ def balance(deployed: pd.Series, parts: dict) -> pd.DataFrame:
     rows.append({"step": "Unaccounted for", "figure_id": "", "stated_as": "", "value": remainder,
                  "low": None, "high": remainder_high})
     return pd.DataFrame(rows)
+
+
+CUMULATIVE = {"troops_deployed", "killed", "wounded", "casualties", "captured", "returned_home"}
+
+
+def claimant_figure(rows: pd.DataFrame, measure: str) -> pd.Series:
+    """One claimant's figure for a term: the highest for a running total (sent, killed, returned), which
+    only grows as counting goes on; the latest for a stock (troops still there)."""
+    order = ["value", "reported", "figure_id"] if measure in CUMULATIVE else ["reported", "figure_id"]
+    return rows.sort_values(order).iloc[-1]
+
+
+def substitutions(figures: pd.DataFrame, deployed: pd.Series, parts: dict) -> pd.DataFrame:
+    """How the remainder moves when one term of the balance is taken from another claimant.
+
+    For each term (troops deployed, then each part), each claimant's figure for that measure and the same
+    subject as the base figure (so counts of one unit or one battle are left out) replaces the base figure,
+    all other terms staying as they are. One row per (term, claimant): the figure, the remainder and its
+    change from the base balance.
+    """
+    base = balance(deployed, parts).iloc[-1]["value"]
+    terms = {"troops_deployed": ("Sent to Russia", deployed)} | {row["measure"]: (label, row) for label, row in parts.items()}
+    active = figures[figures["status"] == "active"]
+    rows = []
+    for measure, (label, current) in terms.items():
+        candidates = active[(active["measure"] == measure) & (active["subject"] == current["subject"])]
+        for claimant_id, claimed in candidates.groupby("claimant_id", sort=True):
+            row = claimant_figure(claimed, measure)
+            swapped = {k: (row if v["measure"] == measure else v) for k, v in parts.items()}
+            remainder = balance(row if measure == "troops_deployed" else deployed, swapped).iloc[-1]["value"]
+            rows.append({"term": label, "claimant_id": claimant_id, "figure_id": row["figure_id"],
+                         "reported": row["reported"], "stated_as": row["stated_as"], "value": row["value"],
+                         "is_base": row["figure_id"] == current["figure_id"],
+                         "remainder": remainder, "change": remainder - base})
+    return pd.DataFrame(rows)

@@ -1,7 +1,7 @@
 """The notebook summaries on small hand-made tables whose answers are worked out by hand."""
 import pandas as pd
 
-from dprk_kursk.accounting import balance
+from dprk_kursk.accounting import balance, substitutions
 from dprk_kursk.analysis import first_and_latest, monthly_spread, monthly_volume, single_claimant_measures
 
 
@@ -55,3 +55,23 @@ def test_balance_turns_floors_into_a_ceiling_on_the_remainder():
     remainder = table.iloc[-1]
     assert remainder["value"] == 50 and remainder["high"] == 50
     assert pd.isna(table.iloc[1]["low"])
+
+
+def test_substitutions_swap_one_term_per_claimant():
+    def fig(fid, claimant_id, measure, value, reported, subject="troops"):
+        return {"figure_id": fid, "claimant_id": claimant_id, "measure": measure, "value": value, "stated_as": str(value),
+                "qualifier": "exact", "low": None, "high": None, "status": "active", "reported": pd.Timestamp(reported),
+                "subject": subject}
+    table = pd.DataFrame([fig("D1", "a", "troops_deployed", 100, "2025-01-01"), fig("D2", "b", "troops_deployed", 130, "2025-01-01"),
+                          fig("K1", "a", "killed", 10, "2025-01-01"), fig("K2", "b", "killed", 50, "2025-01-01"),
+                          fig("K3", "b", "killed", 30, "2025-02-01"), fig("K4", "c", "killed", 2, "2025-03-01", subject="one unit"),
+                          fig("P1", "a", "troops_present", 60, "2025-01-01"), fig("P2", "b", "troops_present", 70, "2025-01-01"),
+                          fig("P3", "b", "troops_present", 40, "2025-04-01")])
+    deployed, killed, present = table.iloc[0], table.iloc[2], table.iloc[6]
+    result = substitutions(table, deployed, {"Killed": killed, "Still there": present}).set_index(["term", "claimant_id"])
+    # base remainder 100 - 10 - 60 = 30
+    assert result.loc[("Sent to Russia", "b"), ["remainder", "change"]].tolist() == [60, 30]  # 130 - 10 - 60
+    assert result.loc[("Killed", "b"), ["figure_id", "remainder", "change"]].tolist() == ["K2", -10, -40]  # highest total
+    assert result.loc[("Still there", "b"), ["figure_id", "remainder"]].tolist() == ["P3", 50]  # latest stock
+    assert ("Killed", "c") not in result.index  # another subject is not a substitute
+    assert result.loc[("Killed", "a"), "is_base"] and result.loc[("Killed", "a"), "change"] == 0
