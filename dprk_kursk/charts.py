@@ -42,7 +42,14 @@ def save(fig, name: str) -> list:
 
 
 def show(fig, name: str, version: str) -> None:
-    """Credit, save and display a finished chart."""
+    """Credit, save and display a finished chart.
+
+    The notebook shows the PNG just written instead of drawing the figure a third time, so what a reader
+    sees is byte for byte the file in figures/.
+    """
+    from IPython.display import Image, display
+
     credit(fig, version)
-    save(fig, name)
-    plt.show()
+    png, _ = save(fig, name)
+    plt.close(fig)
+    display(Image(filename=str(png)))
