@@ -18,6 +18,7 @@ LINE = "__line__"
 WINDOW_START = date(2024, 6, 1)
 NEAR_DAYS = 2  # one statement relayed by outlets on different days is still one claim
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FORMULA_START = ("=", "+", "-", "@")
 LOW_SET = {"at_least", "more_than"}
 HIGH_SET = {"up_to", "less_than"}
@@ -34,7 +35,7 @@ def as_number(text):
 
 def as_date(text):
     try:
-        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        return date.fromisoformat(text) if ISO_DATE.fullmatch(text) else None
     except ValueError:
         return None
 

@@ -22,6 +22,8 @@ QUALIFIER_WORDS = [
               r"|\bestimated\b|\broughly\b|\bclose to\b|~|\ban estimated\b|\broughly\b"),
 ]
 
+QUALIFIER_PATTERNS = [(qualifier, re.compile(words, re.IGNORECASE)) for qualifier, words in QUALIFIER_WORDS]
+
 
 def numbers_in(phrase: str) -> list:
     """The numbers a phrase states, in order, with 'thousand'/'million' applied; words map to integers."""
@@ -42,7 +44,7 @@ def read_stated(phrase: str):
     numbers = [n for n, _, _ in found]
     if len(found) >= 2 and RANGE_JOINER.match(phrase[found[0][2]:found[1][1]]):
         return "range", numbers[:2]
-    for qualifier, pattern in QUALIFIER_WORDS:
-        if re.search(pattern, phrase, re.IGNORECASE):
+    for qualifier, pattern in QUALIFIER_PATTERNS:
+        if pattern.search(phrase):
             return qualifier, numbers
     return "exact", numbers

@@ -1,0 +1,52 @@
+"""Synthetic copies of the package with many figures rows, for benchmarks and scale tests.
+
+The copy keeps the real descriptor, sources, claimants and events, and replaces figures with `rows`
+generated rows that pass every check: each has its own id, number and date, cites a real claimant and
+source, and states its number as an exact figure. With `broken_every`, every n-th row gets one of a few
+kinds of breakage, so a validator run must report exactly those rows.
+"""
+import csv
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+from dprk_kursk.paths import DATA, DESCRIPTOR
+
+UNDATED = "2025-06-01"  # a day in the window for rows citing a source that shows no publication date
+BREAKAGES = [("value", "many"), ("measure", "troops_lost"), ("qualifier", "about"), ("claimant_id", "xx-nobody")]
+
+
+def figure_row(number: int, claimant_id: str, source_id: str, published: date) -> dict:
+    value = 1000 + number
+    reported = max(published - timedelta(days=number % 60), date(2024, 6, 1))
+    return {"figure_id": f"F{number:06d}", "measure": "troops_present", "subject": "North Korean troops",
+            "place": "Kursk Oblast", "value": str(value), "low": "", "high": "", "qualifier": "exact",
+            "stated_as": f"{value:,}", "unit": "people", "claimant_id": claimant_id, "reported": reported.isoformat(),
+            "as_of": "", "source_id": source_id, "status": "active", "superseded_by": "", "note": ""}
+
+
+def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
+    """Write a package with `rows` figures into `target`; return the spreadsheet lines that were broken."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(DATA, target / "data")
+    shutil.copy(DESCRIPTOR, target / "datapackage.json")
+    with open(DATA / "figures.csv", encoding="utf-8", newline="") as file:
+        header = next(csv.reader(file))
+    with open(DATA / "sources.csv", encoding="utf-8", newline="") as file:
+        dated = [(s["source_id"], date.fromisoformat(s["published"] or UNDATED)) for s in csv.DictReader(file)]
+    with open(DATA / "claimants.csv", encoding="utf-8", newline="") as file:
+        claimants = [c["claimant_id"] for c in csv.DictReader(file)]
+    broken = []
+    with open(target / "data" / "figures.csv", "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        for number in range(1, rows + 1):
+            source_id, published = dated[number % len(dated)]
+            row = figure_row(number, claimants[number % len(claimants)], source_id, published)
+            if broken_every and number % broken_every == 0:
+                column, value = BREAKAGES[(number // broken_every) % len(BREAKAGES)]
+                row[column] = value
+                broken.append(number + 1)
+            writer.writerow(row)
+    return broken
