@@ -41,6 +41,10 @@ sqlite: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python scripts/build_docs.py
 
+# Times the committed HEAD in a scratch clone against the budgets; writes bench/results.{json,md}.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 # uv (pinned) installs the pinned requirements in about a third of pip's time; pip only bootstraps it.
 # --compile-bytecode: write .pyc at install, as pip does (imports stay fast where PYTHONDONTWRITEBYTECODE is set).
 UV_VERSION := 0.13.8

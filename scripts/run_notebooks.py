@@ -4,6 +4,7 @@ Input: notebooks/NN-*.ipynb and the data package. Output: the same notebooks wit
 (execution counts 1..n, no timing metadata) and the charts they write to figures/.
 """
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -25,8 +26,9 @@ def run(path: Path) -> None:
 def main(names=None) -> None:
     paths = [Path(n) for n in names] if names else sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
     for path in paths:
-        print(f"running {path.name}")
+        started = time.perf_counter()
         run(path)
+        print(f"ran {path.name} in {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ Exit status: 0 when valid, 1 when any problem is found. Reads only; never change
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -17,8 +18,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", help="datapackage.json or its folder (default: this repository)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--timing", action="store_true", help="print the seconds spent validating to stderr")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     result = validate(args.path)
+    if args.timing:
+        print(f"validated in {time.perf_counter() - started:.3f} s", file=sys.stderr)
     if args.json:
         print(json.dumps({"valid": result.ok, "summary": result.summary(), "rows": result.row_counts,
                           "problems": [p.as_dict() for p in result.problems]}, indent=2, ensure_ascii=False))
