@@ -23,7 +23,7 @@ from dprk_kursk.paths import ROOT  # noqa: E402
 from dprk_kursk.synthetic import write_synthetic  # noqa: E402
 
 OUT = ROOT / "bench"
-REPEATS = {"validate": 5, "make test": 3, "synthetic small": 3}
+REPEATS = {"validate": 4, "make test": 3, "synthetic small": 2}
 SIZES = [1_000, 10_000, 100_000]
 BROKEN_EVERY = 100  # 1% of rows
 

@@ -1,5 +1,6 @@
-"""The corruption suite: break a copy of the real package one way at a time and check the validator
-names the right file, line and column. Each case fails if the rule that catches it is removed.
+"""The corruption suite: break a copy of the real package and check the validator names the right file,
+line and column. Structural breakage is one copy per case; cell-level breakage is one copy with every case
+on a row of its own. Each case fails if the rule that catches it is removed.
 
 Runs the validator in-process (the same code `scripts/validate.py` runs) so the suite stays fast.
 """
@@ -7,9 +8,11 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 
 import pytest
 
+from dprk_kursk.paths import DATA, DESCRIPTOR
 from dprk_kursk.validate import validate
 
 FIGURES, EVENTS, SOURCES, CLAIMANTS = "data/figures.csv", "data/events.csv", "data/sources.csv", "data/claimants.csv"
@@ -142,71 +145,115 @@ def test_structural_breakage_is_located(package_copy, name, breaker, message):
         "\n".join(map(str, problems))
 
 
-# Cell-level cases: (name, file, row picker, column, new value or callable(old)->new, expected column, message).
+# Cell-level cases: (name, file, row picker, column, new value or callable(root, line) -> new value, expected column,
+# message). They are all applied to ONE copy, each to a row of its own, and validated once (one frictionless run
+# instead of forty); each case then checks that its own problem is reported at its own row and column.
+# Line 2 of sources and claimants stays intact: cases that need a twin copy their values from it.
 def nth(n):
-    return lambda root, file: n
+    """The first row at line n or below that no other case has taken."""
+    return lambda root, file, used: next(line for line in range(n, 10_000) if line not in used)
 
 
 def row_where(column, predicate):
-    return lambda root, file: first_with(root, file, column, predicate)
+    """The first row not taken whose `column` satisfies `predicate`."""
+    def pick(root, file, used):
+        rows = read(root / file)
+        return next(i for i, row in enumerate(rows[1:], start=2)
+                    if i not in used and predicate(row[rows[0].index(column)]))
+    return pick
 
 
 def qualifier_row(qualifier):
     return row_where("qualifier", lambda v: v == qualifier)
 
 
+def same_as_line_2(file, column, change=lambda value: value):
+    return lambda root, line: change(get_cell(root, file, 2, column))
+
+
+def cites_source_published_before(day):
+    """The first figure row not taken whose source shows a publication date before `day`."""
+    def pick(root, file, used):
+        sources = {row[0]: row[4] for row in read(root / SOURCES)[1:]}
+        return row_where("source_id", lambda v: "" < sources.get(v, "") < day)(root, file, used)
+    return pick
+
 CELL_CASES = [
     ("value not a number", FIGURES, nth(3), "value", "three thousand", "value", "not a valid number"),
-    ("impossible date", FIGURES, nth(4), "reported", "2025-02-30", "reported", "not a valid date"),
-    ("wrong date format", EVENTS, nth(5), "date", "07/08/2024", "date", "not a valid date"),
-    ("infinite value", FIGURES, nth(6), "value", "inf", "value", "not a finite number"),
-    ("duplicate figure id", FIGURES, nth(5), "figure_id", "F0001", "figure_id", "duplicate"),
-    ("duplicate source url", SOURCES, nth(3), "url", lambda r: get_cell(r, SOURCES, 2, "url"), "url", "duplicate"),
-    ("same page under another url form", SOURCES, nth(3),
-     "url", lambda r: get_cell(r, SOURCES, 2, "url").replace("https://www.", "http://") + "/", "url", "same page as line 2"),
+    ("impossible date", FIGURES, nth(3), "reported", "2025-02-30", "reported", "not a valid date"),
+    ("wrong date format", EVENTS, nth(3), "date", "07/08/2024", "date", "not a valid date"),
+    ("infinite value", FIGURES, nth(3), "value", "inf", "value", "not a finite number"),
+    ("duplicate figure id", FIGURES, nth(3), "figure_id", "F0001", "figure_id", "duplicate"),
+    ("duplicate source url", SOURCES, nth(3), "url", same_as_line_2(SOURCES, "url"), "url", "duplicate"),
+    ("same page under another url form", SOURCES, nth(3), "url",
+     same_as_line_2(SOURCES, "url", lambda url: url.replace("https://www.", "http://") + "/"), "url", "same page as line 2"),
     ("figure claimant not in claimants", FIGURES, nth(3), "claimant_id", "ua-nobody", "claimant_id", "no such id"),
     ("figure source not in sources", FIGURES, nth(3), "source_id", "S9999", "source_id", "no such id"),
     ("event source not in sources", EVENTS, nth(3), "source_id", "S9999", "source_id", "no such id"),
     ("event claimant not in claimants", EVENTS, nth(3), "claimant_id", "ru-nobody", "claimant_id", "no such id"),
-    ("event date source not in sources", EVENTS, nth(4), "date_source_id", "S9998", "date_source_id", "no such id"),
+    ("event date source not in sources", EVENTS, nth(3), "date_source_id", "S9998", "date_source_id", "no such id"),
     ("superseded_by names no figure", FIGURES, nth(3), "superseded_by", "F9999", "superseded_by", "no such id"),
     ("measure not in vocabulary", FIGURES, nth(3), "measure", "troops_lost", "measure", "not one of the allowed values"),
     ("negative value", FIGURES, nth(3), "value", "-5", "value", "below the minimum"),
     ("id breaks pattern", FIGURES, nth(3), "figure_id", "F12", "figure_id", "does not match the pattern"),
     ("required cell empty", CLAIMANTS, nth(3), "name", "", "name", "required but empty"),
-    ("source type not in vocabulary", SOURCES, nth(2), "source_type", "blog", "source_type", "not one of the allowed values"),
+    ("source type not in vocabulary", SOURCES, nth(3), "source_type", "blog", "source_type", "not one of the allowed values"),
     ("at_least without low", FIGURES, qualifier_row("at_least"), "low", "", "low", "needs low set"),
     ("exact with a bound", FIGURES, qualifier_row("exact"), "high", "99999", "high", "takes no high bound"),
     ("range low above high", FIGURES, qualifier_row("range"), "low", "99999999", "low", "range needs low below high"),
     ("stated_as disagrees with value", FIGURES, qualifier_row("about"), "value", "123456", "stated_as", "does not state the row's number"),
     ("qualifier disagrees with stated_as", FIGURES, qualifier_row("about"), "qualifier", "exact", "qualifier", "reads as about"),
-    ("as_of after reported", FIGURES, nth(3), "as_of", "2026-02-20", "as_of", "after the day it was reported"),
-    ("reported after the source was published", FIGURES, nth(3), "reported", "2026-02-28", "reported", "after its source was published"),
+    ("as_of after reported", FIGURES, row_where("reported", lambda v: v < "2026-02-20"), "as_of", "2026-02-20", "as_of", "after the day it was reported"),
+    ("reported after the source was published", FIGURES, cites_source_published_before("2026-02-28"), "reported", "2026-02-28", "reported", "after its source was published"),
     ("event ends before it starts", EVENTS, nth(3), "end_date", "2024-01-01", "end_date", "before the event's date"),
-    ("date in the future", SOURCES, nth(2), "accessed", "2099-01-01", "accessed", "in the future"),
-    ("accessed before published", SOURCES, nth(2), "accessed", "2025-01-01", "accessed", "before the page was published"),
+    ("date in the future", SOURCES, nth(3), "accessed", "2099-01-01", "accessed", "in the future"),
+    ("accessed before published", SOURCES, row_where("published", lambda v: v > "2025-01-01"), "accessed", "2025-01-01",
+     "accessed", "before the page was published"),
     ("date before the window", EVENTS, nth(3), "date", "2023-05-01", "date", "outside the project's window"),
-    ("month precision not on the first", EVENTS, nth(3), "date_precision", "month", "date", "month's first day"),
-    ("leading or trailing space", CLAIMANTS, nth(2), "name", lambda r: get_cell(r, CLAIMANTS, 2, "name") + " ", "name", "white space"),
+    ("month precision not on the first", EVENTS, row_where("date", lambda v: not v.endswith("-01")), "date_precision", "month",
+     "date", "month's first day"),
+    ("leading or trailing space", CLAIMANTS, nth(3), "name", lambda root, line: get_cell(root, CLAIMANTS, line, "name") + " ",
+     "name", "white space"),
     ("control character", EVENTS, nth(3), "summary", "Ukraine\x07 attacks", "summary", "control or invisible character"),
     ("formula injection", FIGURES, nth(3), "note", "=HYPERLINK(\"x\")", "note", "formula"),
-    ("formula injection with @", SOURCES, nth(2), "title", "@SUM(A1)", "title", "formula"),
-    ("claimant under two names", CLAIMANTS, nth(3), "name", lambda r: get_cell(r, CLAIMANTS, 2, "name").upper(), "name", "under another spelling"),
+    ("formula injection with @", SOURCES, nth(3), "title", "@SUM(A1)", "title", "formula"),
+    ("claimant under two names", CLAIMANTS, nth(3), "name", same_as_line_2(CLAIMANTS, "name", str.upper), "name", "under another spelling"),
     ("corrected row names no successor", FIGURES, nth(3), "status", "corrected", "superseded_by", "names the row replacing it"),
     ("successor on an active row", FIGURES, nth(3), "superseded_by", "F0001", "superseded_by", "only a corrected row"),
     ("unit wrong for measure", FIGURES, row_where("measure", lambda v: v == "territory_held_km2"), "unit", "people", "unit", "counted in km2"),
-    ("malformed url", SOURCES, nth(2), "url", "https://no-dot-host/page", "url", "not a well-formed"),
+    ("malformed url", SOURCES, nth(3), "url", "https://no-dot-host/page", "url", "not a well-formed"),
 ]
+
+
+@pytest.fixture(scope="module")
+def cell_breakage(tmp_path_factory):
+    """One copy with every cell-level case applied to its own row; the lines used and the problems found."""
+    root = tmp_path_factory.mktemp("cells")
+    shutil.copy(DESCRIPTOR, root / "datapackage.json")
+    shutil.copytree(DATA, root / "data")
+    used = {SOURCES: {2}, CLAIMANTS: {2}, FIGURES: set(), EVENTS: set()}
+    lines = {}
+    for name, file, pick, column, new, *_ in CELL_CASES:
+        line = pick(root, file, used[file])
+        used[file].add(line)
+        set_cell(root, file, line, column, new(root, line) if callable(new) else new)
+        lines[name] = line
+    return lines, validate(root).problems
+
+
+def test_every_cell_case_has_a_row_of_its_own(cell_breakage):
+    lines, _ = cell_breakage
+    taken = [(case[1], lines[case[0]]) for case in CELL_CASES]
+    assert len(taken) == len(set(taken)) == len(CELL_CASES)
 
 
 @pytest.mark.parametrize("name, file, pick, column, new, expected_column, message", CELL_CASES,
                          ids=[c[0] for c in CELL_CASES])
-def test_cell_breakage_is_located(package_copy, name, file, pick, column, new, expected_column, message):
-    line = pick(package_copy, file)
-    set_cell(package_copy, file, line, column, new(package_copy) if callable(new) else new)
-    problems = validate(package_copy).problems
+def test_cell_breakage_is_located(cell_breakage, name, file, pick, column, new, expected_column, message):
+    lines, problems = cell_breakage
+    line = lines[name]
     assert any(p.file == file and p.line == line and p.column == expected_column and message in p.message
-               for p in problems), "\n".join(map(str, problems)) or "no problem reported"
+               for p in problems), "\n".join(str(p) for p in problems if p.file == file and p.line == line) or "no problem reported"
 
 
 def test_uncited_source_is_reported(package_copy):
