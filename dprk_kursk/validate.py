@@ -5,7 +5,9 @@
 import csv
 import io
 import json
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import frictionless
@@ -90,7 +92,7 @@ def well_formed_keys(resource: dict) -> bool:
     return isinstance(keys, list) and all(ok(k) for k in keys)
 
 
-def frictionless_problems(descriptor: dict, base: Path, unreadable: set):
+def frictionless_problems(descriptor: dict, base: Path, unreadable: frozenset = frozenset()):
     """Schema, type, constraint and key errors as frictionless finds them, one Problem each."""
     try:
         report = frictionless.Package(descriptor, basepath=str(base)).validate()
@@ -165,26 +167,47 @@ def translate(error, shown: str, short_rows: set, reported_short: set):
     return Problem(shown, row or 1, column, error.note or error.title, cell if cell not in (None, "None") else "")
 
 
-def validate(path=None, today=None) -> Validation:
-    """Validate the package at `path` (datapackage.json or its folder; the repository's by default)."""
+PARALLEL_ABOVE_BYTES = 2_000_000  # below this, a second process costs more than it saves
+
+
+def data_bytes(base: Path, resources: list) -> int:
+    return sum((base / r["path"]).stat().st_size for r in resources
+               if isinstance(r.get("path"), str) and (base / r["path"]).is_file())
+
+
+def validate(path=None, today=None, parallel_above=PARALLEL_ABOVE_BYTES) -> Validation:
+    """Validate the package at `path` (datapackage.json or its folder; the repository's by default).
+
+    frictionless and the project's own rules read the files independently; for packages larger than
+    `parallel_above` bytes (where fork is available) frictionless runs in a second process meanwhile.
+    """
     descriptor_file = descriptor_path(path)
     base = descriptor_file.parent
     descriptor, problems = read_descriptor(descriptor_file)
     if descriptor is None:
         return Validation(problems, {})
     resources = [r for r in descriptor.get("resources", []) if isinstance(r, dict)]
-    tables, paths, fields, unreadable = {}, {}, {}, set()
-    for resource in resources:
-        rows, found = read_rows(base, resource)
-        problems += found
-        name = resource.get("name", "")
-        paths[name] = resource.get("path", "")
-        fields[name] = resource.get("schema", {}).get("fields", [])
-        if rows is None and any(p.message.startswith(("not UTF-8", "resource")) for p in found):
-            unreadable.add(paths[name])
-        if rows is not None:
-            tables[name] = rows
     foreign_keys = {r.get("name", ""): r["schema"].pop("foreignKeys") for r in resources if well_formed_keys(r)}
-    problems += frictionless_problems(descriptor, base, unreadable)
-    problems += Checker(tables, paths, fields, foreign_keys, today=today).run()
+    pool = None
+    if "fork" in multiprocessing.get_all_start_methods() and data_bytes(base, resources) > parallel_above:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        pending = pool.submit(frictionless_problems, descriptor, base)
+    try:
+        tables, paths, fields, unreadable = {}, {}, {}, set()
+        for resource in resources:
+            rows, found = read_rows(base, resource)
+            problems += found
+            name = resource.get("name", "")
+            paths[name] = resource.get("path", "")
+            fields[name] = resource.get("schema", {}).get("fields", [])
+            if rows is None and any(p.message.startswith(("not UTF-8", "resource")) for p in found):
+                unreadable.add(paths[name])
+            if rows is not None:
+                tables[name] = rows
+        problems += Checker(tables, paths, fields, foreign_keys, today=today).run()
+        found = pending.result() if pool else frictionless_problems(descriptor, base)
+    finally:
+        if pool:
+            pool.shutdown()
+    problems += [p for p in found if p.file not in unreadable]
     return Validation(problems, {name: len(rows) for name, rows in tables.items()})
