@@ -141,3 +141,11 @@ def test_ci_template_runs_what_ci_runs():
     workflow = (ROOT / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
     assert re.search(r"^\s*run: \.ci/run\s*$", workflow, re.M)
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_plain_frictionless_line_runs(monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"`(frictionless\.Package\(\"datapackage\.json\"\)[^`]+)`", readme).group(1)
+    monkeypatch.chdir(ROOT)
+    frame = eval(line, {"frictionless": frictionless})
+    assert len(frame) == len(tree_rows("figures"))
