@@ -7,6 +7,8 @@ Output: README.md, only the blocks between the `summary:` and `samples:` start a
 """
 import csv
 import sys
+
+import pandas as pd
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,6 +25,7 @@ SAMPLE_COLUMNS = {
     "claimants": ["claimant_id", "name", "country", "kind"],
 }
 SAMPLE_ROWS = 2
+COVERAGE = ("2024-10", "2025-06")  # the months the deployment was fought over, where every side made claims
 
 
 def summary(package) -> str:
@@ -39,7 +42,18 @@ def summary(package) -> str:
         f"| claimants | {len(package.claimants)} ({figures['claimant_id'].map(countries).nunique()} countries or groups with figures) |",
         f"| figures reported | {figures['reported'].min():%Y-%m-%d} to {figures['reported'].max():%Y-%m-%d} ({months.nunique()} months) |",
         f"| events dated | {events['date'].min():%Y-%m-%d} to {events['date'].max():%Y-%m-%d} |",
+        f"| months {COVERAGE[0]} to {COVERAGE[1]} with active figures from two or more countries or groups | "
+        f"{broadly_covered(package)} of {len(pd.period_range(*COVERAGE, freq='M'))} |",
     ])
+
+
+def broadly_covered(package) -> int:
+    """Months in COVERAGE whose active figures come from claimants of at least two countries or groups."""
+    figures = package.figures[package.figures["status"] == "active"]
+    countries = figures["claimant_id"].map(package.claimants.set_index("claimant_id")["country"])
+    per_month = countries.groupby(figures["reported"].dt.to_period("M")).nunique()
+    months = pd.period_range(*COVERAGE, freq="M")
+    return int((per_month.reindex(months, fill_value=0) >= 2).sum())
 
 
 def samples(package) -> str:
