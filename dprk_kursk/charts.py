@@ -1,6 +1,8 @@
 """Charts that look the same in every notebook and are byte-identical from one run to the next."""
 import matplotlib
 import matplotlib.pyplot as plt
+from cycler import cycler
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from dprk_kursk.paths import FIGURES
 
@@ -28,8 +30,16 @@ def use_style() -> None:
 
 
 def credit(fig, version: str) -> None:
-    """Write the line naming the data source at the bottom left of the figure."""
-    fig.text(0.01, 0.01, CREDIT.format(version=version), fontsize=8, color="0.35", ha="left", va="bottom")
+    """Write the line naming the data source at the bottom left of the figure, below everything else."""
+    engine = fig.get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        engine.set(rect=(0, 0.035, 1, 0.965))  # keep the bottom strip free for the credit line
+    fig.text(0.01, 0.005, CREDIT.format(version=version), fontsize=8, color="0.35", ha="left", va="bottom")
+
+
+def claimant_cycle(ax) -> None:
+    """Colours and markers varied together, so up to 40 series stay tell-apart (the default repeats after 10)."""
+    ax.set_prop_cycle(cycler(marker=["o", "s", "^", "D"]) * cycler(color=plt.get_cmap("tab10").colors))
 
 
 def save(fig, name: str) -> list:
