@@ -1,13 +1,15 @@
 """Troop accounting: does sent = still there + returned home + killed + unaccounted?"""
 import pandas as pd
 
+from dprk_kursk.analysis import active
+
 # Components in the order a waterfall draws them, with the sign each takes against troops deployed.
 COMPONENTS = [("troops_present", "Still in Kursk"), ("returned_home", "Returned home"), ("killed", "Killed")]
 
 
 def pick(figures: pd.DataFrame, measure: str, source_id: str = None, claimant_id: str = None) -> pd.Series:
     """The latest active figure for `measure`, optionally limited to one source or claimant."""
-    rows = figures[(figures["measure"] == measure) & (figures["status"] == "active")]
+    rows = active(figures)[lambda f: f["measure"] == measure]
     if source_id is not None:
         rows = rows[rows["source_id"] == source_id]
     if claimant_id is not None:
@@ -62,10 +64,10 @@ def substitutions(figures: pd.DataFrame, deployed: pd.Series, parts: dict) -> pd
     """
     base = balance(deployed, parts).iloc[-1]["value"]
     terms = {"troops_deployed": ("Sent to Russia", deployed)} | {row["measure"]: (label, row) for label, row in parts.items()}
-    active = figures[figures["status"] == "active"]
+    standing = active(figures)
     rows = []
     for measure, (label, current) in terms.items():
-        candidates = active[(active["measure"] == measure) & (active["subject"] == current["subject"])]
+        candidates = standing[(standing["measure"] == measure) & (standing["subject"] == current["subject"])]
         for claimant_id, claimed in candidates.groupby("claimant_id", sort=True):
             row = claimant_figure(claimed, measure)
             swapped = {k: (row if v["measure"] == measure else v) for k, v in parts.items()}

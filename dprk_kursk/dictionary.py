@@ -3,6 +3,7 @@
 One section per table: what a row means, its coverage, every field with type, constraints and
 description, and each vocabulary (enum) with the meaning of each value and how many rows use it.
 """
+from dprk_kursk.descriptor import referenced_table
 
 HEADER = """# Data dictionary
 
@@ -40,7 +41,7 @@ def references(resource: dict) -> dict:
     """Field name -> 'table.field' it refers to."""
     found = {}
     for key in resource["schema"].get("foreignKeys", []):
-        target = key["reference"].get("resource") or resource["name"]
+        target = referenced_table(key, resource["name"])
         for mine, theirs in zip(key["fields"], key["reference"]["fields"]):
             found[mine] = f"{target}.{theirs}"
     return found

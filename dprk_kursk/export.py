@@ -10,17 +10,13 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from dprk_kursk.paths import ROOT, descriptor_path
+from dprk_kursk.descriptor import read_descriptor, referenced_table
+from dprk_kursk.paths import ROOT
 
 ARCHIVE_EXTRAS = ["README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"]
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
 LOAD_ORDER = ["claimants", "sources", "figures", "events"]  # referenced tables first
-
-
-def read_descriptor(path=None) -> tuple[dict, Path]:
-    file = descriptor_path(path)
-    return json.loads(file.read_text(encoding="utf-8")), file.parent
 
 
 def archive_name(descriptor: dict) -> str:
@@ -81,7 +77,7 @@ def table_sql(resource: dict) -> str:
     primary_key = schema.get("primaryKey", [])
     lines = [column_sql(field, primary_key) for field in schema["fields"]]
     for key in schema.get("foreignKeys", []):
-        target = key["reference"].get("resource") or resource["name"]
+        target = referenced_table(key, resource["name"])
         lines.append(f'FOREIGN KEY ({", ".join(key["fields"])}) REFERENCES "{target}" '
                      f'({", ".join(key["reference"]["fields"])}) DEFERRABLE INITIALLY DEFERRED')
     return f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(lines) + "\n)"

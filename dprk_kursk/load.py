@@ -1,10 +1,9 @@
 """The one loader: reads datapackage.json and returns each table as a DataFrame typed per its schema."""
-import json
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dprk_kursk.paths import descriptor_path
+from dprk_kursk.descriptor import read_descriptor
 
 PANDAS_TYPES = {"string": "string", "number": "float64", "integer": "Int64", "boolean": "boolean"}
 
@@ -54,8 +53,6 @@ def read_table(resource: dict, base) -> pd.DataFrame:
 
 def load_package(path=None) -> Package:
     """Load the package at `path` (a datapackage.json or its folder; the repository's by default)."""
-    descriptor_file = descriptor_path(path)
-    descriptor = json.loads(descriptor_file.read_text(encoding="utf-8"))
-    base = descriptor_file.parent
+    descriptor, base = read_descriptor(path)
     tables = {res["name"]: read_table(res, base) for res in descriptor["resources"]}
     return Package(descriptor=descriptor, tables=tables)

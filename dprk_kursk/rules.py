@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date
 from urllib.parse import urlsplit
 
+from dprk_kursk.descriptor import referenced_table
 from dprk_kursk.problems import Problem
 from dprk_kursk.stated import read_stated
 
@@ -66,7 +67,7 @@ class Checker:
         """Foreign keys, one set lookup per cell: a value (empty cells aside) must exist in the referenced column."""
         for resource, keys in self.foreign_keys.items():
             for key in keys:
-                target = key["reference"].get("resource") or resource  # no resource: the table itself
+                target = referenced_table(key, resource)
                 wanted, known = key["fields"], key["reference"]["fields"]
                 names = {f.get("name") for f in self.fields.get(target, [])}
                 if target not in self.fields or not set(known) <= names:

@@ -92,7 +92,7 @@ def well_formed_keys(resource: dict) -> bool:
     return isinstance(keys, list) and all(ok(k) for k in keys)
 
 
-def frictionless_problems(descriptor: dict, base: Path, unreadable: frozenset = frozenset()):
+def frictionless_problems(descriptor: dict, base: Path):
     """Schema, type, constraint and key errors as frictionless finds them, one Problem each."""
     try:
         report = frictionless.Package(descriptor, basepath=str(base)).validate()
@@ -101,8 +101,6 @@ def frictionless_problems(descriptor: dict, base: Path, unreadable: frozenset = 
     problems = [Problem("datapackage.json", 1, "", error.message) for error in report.errors]
     for task in report.tasks:
         shown = task.place
-        if shown in unreadable:
-            continue
         short_rows = {e.row_number for e in task.errors if e.type == "missing-cell"}
         reported_short = set()
         for error in task.errors:

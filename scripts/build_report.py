@@ -15,6 +15,7 @@ from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dprk_kursk import load_package  # noqa: E402
+from dprk_kursk.analysis import active  # noqa: E402
 from dprk_kursk.export import archive_name  # noqa: E402
 from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, DIST, FIGURES, NOTEBOOKS, REPORT, ROOT  # noqa: E402
 
@@ -42,7 +43,7 @@ def index_page(package, pages, downloads, charts) -> str:
     rows = "".join(f"<tr><td>{esc(name)}</td><td>{len(table)}</td><td><a href='{esc(link)}'>{esc(link)}</a></td></tr>"
                    for (name, table), link in zip(package.tables.items(), downloads["tables"]))
     reported, dated = package.figures["reported"], package.events["date"]
-    active = int((package.figures["status"] == "active").sum())
+    standing = active(package.figures)
     extra = "".join(f"<li><a href='{esc(link)}'>{esc(text)}</a></li>" for text, link in downloads["other"])
     notebooks = "".join(f"<li><a href='{esc(href)}'>{esc(text)}</a></li>" for href, text in pages)
     images = "".join(f"<figure><img src='{esc(link)}' alt='{esc(alt)}'><figcaption>{esc(alt)}</figcaption></figure>"
@@ -50,7 +51,7 @@ def index_page(package, pages, downloads, charts) -> str:
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
             f"<style>{STYLE}</style></head><body><h1>{title}</h1>"
             f"<p>Version {esc(package.version)}. {esc(package.descriptor['description'])}</p>"
-            f"<p>{active} active figures from {package.figures['claimant_id'].nunique()} claimants, reported "
+            f"<p>{len(standing)} active figures from {standing['claimant_id'].nunique()} claimants, reported "
             f"{reported.min():%Y-%m-%d} to {reported.max():%Y-%m-%d}; {len(package.events)} events dated "
             f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}; {len(package.sources)} sources from "
             f"{package.sources['publisher'].nunique()} publishers.</p>"

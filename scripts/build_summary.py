@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dprk_kursk import load_package  # noqa: E402
+from dprk_kursk.analysis import active  # noqa: E402
 from dprk_kursk.paths import ROOT  # noqa: E402
 
 README = ROOT / "README.md"
@@ -49,7 +50,7 @@ def summary(package) -> str:
 
 def broadly_covered(package) -> int:
     """Months in COVERAGE whose active figures come from claimants of at least two countries or groups."""
-    figures = package.figures[package.figures["status"] == "active"]
+    figures = active(package.figures)
     countries = figures["claimant_id"].map(package.claimants.set_index("claimant_id")["country"])
     per_month = countries.groupby(figures["reported"].dt.to_period("M")).nunique()
     months = pd.period_range(*COVERAGE, freq="M")

@@ -1,4 +1,5 @@
 """Helpers shared by the tests: a scratch copy of the package to break, and the validator's CLI."""
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -22,3 +23,11 @@ def run_validator(path, *args):
     """Run scripts/validate.py on `path` as a user would; returns the finished process."""
     return subprocess.run([sys.executable, str(VALIDATE), str(path), *args],
                           capture_output=True, text=True, timeout=120)
+
+
+def load_script(name):
+    """Import scripts/NAME.py as a module, to call its functions in-process."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,18 +1,15 @@
 """Documentation that is generated or must agree with the descriptor is never stale."""
-import importlib.util
 import json
 import re
 
+from conftest import load_script
 from dprk_kursk.paths import DESCRIPTOR, ROOT
 
 VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
 
 
 def test_readme_summary_is_current(capsys):
-    spec = importlib.util.spec_from_file_location("build_summary", ROOT / "scripts" / "build_summary.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    assert script.main(["--check"]) == 0, capsys.readouterr().out
+    assert load_script("build_summary").main(["--check"]) == 0, capsys.readouterr().out
 
 
 def test_citation_version_matches_the_descriptor():

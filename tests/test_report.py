@@ -1,19 +1,17 @@
 """The static report: built into a scratch folder, every link on its index resolves inside that folder."""
-import importlib.util
 import json
 import re
 
 import pytest
 
+from conftest import load_script
 from dprk_kursk.export import build_archive
 from dprk_kursk.paths import DESCRIPTOR, ROOT
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("build_report", ROOT / "scripts" / "build_report.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_report")
     out, dist = tmp_path_factory.mktemp("report"), tmp_path_factory.mktemp("dist")
     build_archive(dist)
     module.REPORT, module.DIST = out, dist
