@@ -25,6 +25,20 @@ LOW_SET = {"at_least", "more_than"}
 HIGH_SET = {"up_to", "less_than"}
 UNIT_OF = {"territory_held_km2": "km2", "territory_recaptured_km2": "km2",
            "settlements_held": "settlements", "settlements_recaptured": "settlements"}
+# What each measure may count, and on what basis (see the data dictionary for the meanings).
+KPA = {"kpa_troops", "kpa_combat_troops", "kpa_engineers", "kpa_builders", "kpa_engineers_builders"}
+COUNTED_FOR = {"territory_held_km2": {"ua_forces"}, "settlements_held": {"ua_forces"},
+               "territory_recaptured_km2": {"ru_forces"}, "settlements_recaptured": {"ru_forces"},
+               "engineers_deployed": {"kpa_engineers"}, "builders_deployed": {"kpa_builders"}}
+BASIS_FOR = {"troops_present": {"stock"}, "territory_held_km2": {"stock"}, "settlements_held": {"stock"},
+             "troops_planned": {"plan"}, "reinforcements_deployed": {"increment"}}
+NOT_BASIS = {"stock": {"troops_deployed", "killed", "wounded", "casualties", "missing", "returned_home",
+                       "territory_recaptured_km2", "settlements_recaptured"}}
+NEEDS_CLAIMANT = {"statement", "confirmation", "intelligence"}
+PLACEHOLDER_TITLE = re.compile(r"^\(.*\)$|not shown|headline unknown|untitled|^n/?a$", re.IGNORECASE)
+SAME_SOURCE_SIMILARITY = 0.3  # two events of one day and one page, summaries this alike: one happening
+SAME_PLACE_SIMILARITY = 0.12  # two events of one day, category and place, summaries this alike: one happening
+STANDS = "active"
 
 
 def as_number(text):
@@ -56,7 +70,8 @@ class Checker:
     def run(self):
         for rule in (self.references, self.text_hygiene, self.finite, self.bounds, self.stated_as, self.units, self.status,
                      self.figure_dates, self.event_dates, self.source_dates, self.urls,
-                     self.citations, self.claimant_names, self.duplicate_figures):
+                     self.citations, self.claimant_names, self.duplicate_figures, self.figure_semantics,
+                     self.event_claimants, self.duplicate_events, self.relays, self.source_titles, self.figure_links):
             rule()
         return self.problems
 
@@ -156,10 +171,10 @@ class Checker:
         for resource, key in (("figures", "figure_id"), ("events", "event_id")):
             for row in self.rows(resource):
                 status, successor = row.get("status", ""), row.get("superseded_by", "")
-                if status == "corrected" and not successor:
-                    self.report(resource, row, "superseded_by", "a corrected row names the row replacing it", "")
-                if status != "corrected" and successor:
-                    self.report(resource, row, "superseded_by", f"only a corrected row names a successor (status {status})", successor)
+                if status in ("corrected", "duplicate") and not successor:
+                    self.report(resource, row, "superseded_by", f"a {status} row names the row that stands for it", "")
+                if status not in ("corrected", "duplicate") and successor:
+                    self.report(resource, row, "superseded_by", f"only a corrected or duplicate row names a successor (status {status})", successor)
                 if successor and successor == row.get(key):
                     self.report(resource, row, "superseded_by", "a row cannot supersede itself", successor)
 
@@ -172,6 +187,14 @@ class Checker:
                         f"outside the project's window {WINDOW_START} to {self.today}", row[column])
         return day
 
+    def stored_at_precision(self, resource, row, column, precision):
+        """A date of precision month or year must sit on the period's first day."""
+        day = as_date(row.get(column, ""))
+        if day and precision == "month" and day.day != 1:
+            self.report(resource, row, column, "precision month is stored on the month's first day", day)
+        if day and precision == "year" and (day.month, day.day) != (1, 1):
+            self.report(resource, row, column, "precision year is stored on 1 January", day)
+
     def published_of(self):
         return {r.get("source_id"): as_date(r.get("published", "")) for r in self.rows("sources")}
 
@@ -179,7 +202,7 @@ class Checker:
         published = self.published_of()
         for row in self.rows("figures"):
             reported = self.in_window("figures", row, "reported")
-            as_of = self.in_window("figures", row, "as_of")
+            as_of = self.in_window("figures", row, "as_of", row.get("as_of_precision", "day"))
             if reported and as_of and as_of > reported:
                 self.report("figures", row, "as_of", f"after the day it was reported ({reported})", as_of)
             source_day = published.get(row.get("source_id"))
@@ -193,11 +216,7 @@ class Checker:
             end = as_date(row.get("end_date", ""))
             if day and end and end < day:
                 self.report("events", row, "end_date", f"before the event's date ({day})", end)
-            precision = row.get("date_precision")
-            if day and precision == "month" and day.day != 1:
-                self.report("events", row, "date", "precision month is stored on the month's first day", day)
-            if day and precision == "year" and (day.month, day.day) != (1, 1):
-                self.report("events", row, "date", "precision year is stored on 1 January", day)
+            self.stored_at_precision("events", row, "date", row.get("date_precision"))
             for column in ("source_id", "date_source_id"):
                 source_day = published.get(row.get(column))
                 if day and source_day and day > source_day:
@@ -254,3 +273,97 @@ class Checker:
                 self.report("figures", row, "figure_id",
                             f"same claim (claimant, measure, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
             seen.setdefault(key, []).append((day, row[LINE]))
+
+    def figure_semantics(self):
+        """What a figure counts, where and when: scope and part, counted group and basis fit the measure, dates fit the basis."""
+        for row in self.rows("figures"):
+            measure, counted, basis = row.get("measure", ""), row.get("counted", ""), row.get("basis", "")
+            scope, part, precision = row.get("scope", ""), row.get("part", ""), row.get("as_of_precision", "")
+            if scope == "part" and not part:
+                self.report("figures", row, "part", "scope part needs part to name the part counted", "")
+            if scope == "whole" and part:
+                self.report("figures", row, "part", "scope whole takes no part", part)
+            allowed = COUNTED_FOR.get(measure, KPA)
+            if measure and counted and counted not in allowed:
+                self.report("figures", row, "counted", f"measure {measure} counts {' or '.join(sorted(allowed))}", counted)
+            if measure and basis and basis not in BASIS_FOR.get(measure, {basis}):
+                self.report("figures", row, "basis", f"measure {measure} is a {' or '.join(sorted(BASIS_FOR[measure]))}", basis)
+            if basis == "plan" and measure != "troops_planned" or measure in NOT_BASIS.get(basis, ()):
+                self.report("figures", row, "basis", f"measure {measure} cannot be a {basis}", basis)
+            as_of, start = row.get("as_of", ""), row.get("period_start", "")
+            if precision == "undated" and (as_of or start):
+                self.report("figures", row, "as_of_precision", "undated takes no as_of or period_start", as_of or start)
+            if precision and precision != "undated" and not as_of:
+                self.report("figures", row, "as_of", f"precision {precision} needs as_of set", "")
+            if start and basis != "increment":
+                self.report("figures", row, "period_start", f"only an increment has a period (basis {basis})", start)
+            self.stored_at_precision("figures", row, "as_of", precision)
+            self.stored_at_precision("figures", row, "period_start", precision)
+            first, last = as_date(start), as_date(as_of)
+            if first and last and first > last:
+                self.report("figures", row, "period_start", f"after the period's end, as_of ({last})", first)
+
+    def event_claimants(self):
+        for row in self.rows("events"):
+            if row.get("category") in NEEDS_CLAIMANT and not row.get("claimant_id"):
+                self.report("events", row, "claimant_id", f"a {row['category']} event names who made it", "")
+
+    def duplicate_events(self):
+        """The same happening twice: two standing events of one day, from one page with like summaries, or of one
+        category and place (or claimant) with summaries alike enough; two named claimants who differ are two events."""
+        standing = [r for r in self.rows("events") if r.get("status") == STANDS and as_date(r.get("date", ""))]
+        by_day = {}
+        for row in standing:
+            by_day.setdefault(row["date"], []).append(row)
+        for rows in by_day.values():
+            for i, later in enumerate(rows):
+                for earlier in rows[:i]:
+                    if same_happening(earlier, later):
+                        self.report("events", later, "event_id",
+                                    f"same happening as line {earlier[LINE]} ({earlier.get('event_id')}): same day, "
+                                    "and same page or same category and place; mark one duplicate", later.get("event_id"))
+                        break
+
+    def relays(self):
+        """Each relayed outlet is a canonical publisher name, and never the page's own publisher."""
+        known = {r.get("publisher") for r in self.rows("publishers")}
+        if "publishers" not in self.tables:
+            return
+        for row in self.rows("sources"):
+            for name in filter(None, (n.strip() for n in row.get("relays", "").split(";"))):
+                if name not in known:
+                    self.report("sources", row, "relays", "not a name in publishers.csv", name)
+                if name == row.get("publisher"):
+                    self.report("sources", row, "relays", "names the page's own publisher", name)
+
+    def source_titles(self):
+        for row in self.rows("sources"):
+            if PLACEHOLDER_TITLE.search(row.get("title", "")):
+                self.report("sources", row, "title", "a placeholder, not a headline: leave empty when no copy shows it", row["title"])
+
+    def figure_links(self):
+        for row in self.rows("figure_links"):
+            if row.get("figure_id") and row.get("figure_id") == row.get("related_id"):
+                self.report("figure_links", row, "related_id", "a figure cannot relate to itself", row["related_id"])
+
+
+def words(text: str) -> set:
+    return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) > 3}
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the longer words two summaries have in common (Jaccard)."""
+    first, second = words(a), words(b)
+    return len(first & second) / len(first | second) if first | second else 0.0
+
+
+def same_happening(a: dict, b: dict) -> bool:
+    claimants = a.get("claimant_id", ""), b.get("claimant_id", "")
+    if all(claimants) and claimants[0] != claimants[1]:
+        return False
+    alike = similarity(a.get("summary", ""), b.get("summary", ""))
+    if a.get("source_id") == b.get("source_id") and alike >= SAME_SOURCE_SIMILARITY:
+        return True
+    same_speaker = bool(claimants[0]) and claimants[0] == claimants[1]
+    same_place = a.get("place_id") == b.get("place_id")
+    return a.get("category") == b.get("category") and (same_speaker or same_place and alike >= SAME_PLACE_SIMILARITY)

@@ -218,7 +218,7 @@ CELL_CASES = [
     ("formula injection", FIGURES, nth(3), "note", "=HYPERLINK(\"x\")", "note", "formula"),
     ("formula injection with @", SOURCES, nth(3), "title", "@SUM(A1)", "title", "formula"),
     ("claimant under two names", CLAIMANTS, nth(3), "name", same_as_line_2(CLAIMANTS, "name", str.upper), "name", "under another spelling"),
-    ("corrected row names no successor", FIGURES, nth(3), "status", "corrected", "superseded_by", "names the row replacing it"),
+    ("corrected row names no successor", FIGURES, nth(3), "status", "corrected", "superseded_by", "names the row that stands for it"),
     ("successor on an active row", FIGURES, nth(3), "superseded_by", "F0001", "superseded_by", "only a corrected row"),
     ("unit wrong for measure", FIGURES, row_where("measure", lambda v: v == "territory_held_km2"), "unit", "people", "unit", "counted in km2"),
     ("malformed url", SOURCES, nth(3), "url", "https://no-dot-host/page", "url", "not a well-formed"),
