@@ -7,9 +7,29 @@ def active(figures: pd.DataFrame) -> pd.DataFrame:
     return figures[figures["status"] == "active"]
 
 
+# The basis on which each measure is compared: running totals grow, stocks go up and down.
+BASIS = {"troops_deployed": "cumulative", "troops_present": "stock", "troops_planned": "plan",
+         "killed": "cumulative", "wounded": "cumulative", "casualties": "cumulative", "missing": "cumulative",
+         "captured": "cumulative", "returned_home": "cumulative", "engineers_deployed": "cumulative",
+         "builders_deployed": "cumulative", "territory_held_km2": "stock", "settlements_held": "stock",
+         "territory_recaptured_km2": "cumulative", "settlements_recaptured": "cumulative"}
+GROUP = {"territory_held_km2": "ua_forces", "settlements_held": "ua_forces", "territory_recaptured_km2": "ru_forces",
+         "settlements_recaptured": "ru_forces", "engineers_deployed": "kpa_engineers", "builders_deployed": "kpa_builders"}
+
+
+def comparable(figures: pd.DataFrame, measure: str, places=None) -> pd.DataFrame:
+    """Active figures for `measure` that count the whole group on the measure's basis, dated, in `places`."""
+    rows = active(figures)
+    keep = ((rows["measure"] == measure) & (rows["counted"] == GROUP.get(measure, "kpa_troops"))
+            & (rows["scope"] == "whole") & (rows["basis"] == BASIS[measure]) & (rows["as_of_precision"] != "undated"))
+    if places is not None:
+        keep &= rows["place_id"].isin(list(places))
+    return rows[keep]
+
+
 def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Per claimant, the first and the latest figure for `measure` (by reported date, then id)."""
-    rows = active(figures)[lambda f: f["measure"] == measure].sort_values(["reported", "figure_id"])
+    """Per claimant, the first and the latest figure for `measure` that counts the whole group (by reported date)."""
+    rows = comparable(figures, measure).sort_values(["reported", "figure_id"])
     grouped = rows.groupby("claimant", sort=True)
     first, latest = grouped.first(), grouped.last()
     return pd.DataFrame({
@@ -20,8 +40,8 @@ def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 
 def monthly_spread(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Per month, how many claimants gave `measure`, and the lowest and highest value among them."""
-    rows = active(figures)[lambda f: f["measure"] == measure]
+    """Per month, how many claimants gave `measure` for the whole group, and the lowest and highest value."""
+    rows = comparable(figures, measure)
     month = rows["reported"].dt.to_period("M")
     table = rows.groupby(month).agg(claimants=("claimant_id", "nunique"), lowest=("value", "min"),
                                     highest=("value", "max"))

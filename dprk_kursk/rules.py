@@ -262,7 +262,7 @@ class Checker:
     def duplicate_figures(self):
         """The same claim twice: same claimant, measure, place and number, reported within NEAR_DAYS days."""
         seen = {}
-        columns = ("claimant_id", "measure", "place", "value", "low", "high")
+        columns = ("claimant_id", "measure", "counted", "scope", "basis", "place_id", "value", "low", "high")
         for row in self.rows("figures"):
             day = as_date(row.get("reported", ""))
             if row.get("status") != "active" or day is None:
@@ -271,7 +271,7 @@ class Checker:
             twin = next((line for other, line in seen.get(key, []) if abs((day - other).days) <= NEAR_DAYS), None)
             if twin:
                 self.report("figures", row, "figure_id",
-                            f"same claim (claimant, measure, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
+                            f"same claim (claimant, measure, group, scope, basis, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
             seen.setdefault(key, []).append((day, row[LINE]))
 
     def figure_semantics(self):
