@@ -16,7 +16,7 @@ from dprk_kursk.paths import ROOT
 ARCHIVE_EXTRAS = ["README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"]
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
-LOAD_ORDER = ["claimants", "sources", "figures", "events"]  # referenced tables first
+LOAD_ORDER = ["publishers", "sources", "claimants", "places", "figures", "figure_links", "events"]  # referenced tables first
 
 
 def archive_name(descriptor: dict) -> str:
@@ -97,13 +97,14 @@ def cell(value: str, kind: str):
 
 
 FIGURES_IN_CONTEXT = """CREATE VIEW figures_in_context AS
-SELECT f.*, c.name AS claimant, c.country, c.kind AS claimant_kind,
+SELECT f.*, c.name AS claimant, c.country, c.kind AS claimant_kind, p.name AS place, p.iso_3166,
        s.publisher, s.url, s.published, s.relays
-FROM figures f JOIN claimants c USING (claimant_id) JOIN sources s USING (source_id)"""
+FROM figures f JOIN claimants c USING (claimant_id) JOIN sources s USING (source_id) JOIN places p USING (place_id)
+WHERE f.status = 'active'"""
 
 
 def build_sqlite(target: Path, path=None) -> Path:
-    """Write the four tables, with their types, keys and enum checks, to a new SQLite file at `target`."""
+    """Write every table, with their types, keys and enum checks, to a new SQLite file at `target`."""
     descriptor, base = read_descriptor(path)
     resources = sorted(descriptor["resources"], key=lambda r: LOAD_ORDER.index(r["name"]) if r["name"] in LOAD_ORDER else 99)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ MEANING = {
     "claimants": ("claimant_id", ["name"]),
     "figures": ("figure_id", ["measure", "claimant_id", "source_id", "stated_as"]),
     "events": ("event_id", ["date", "category", "source_id"]),
+    "places": ("place_id", ["name"]),
+    "publishers": ("publisher", ["publisher"]),
 }
 
 

@@ -5,6 +5,8 @@ import pandas as pd
 
 from dprk_kursk.descriptor import read_descriptor
 
+# How a link reads from its other end: F0003 includes F0004 when F0004 is part_of F0003.
+INVERSE = {"part_of": "includes", "adds_to": "followed_by", "other_measure": "other_measure"}
 PANDAS_TYPES = {"string": "string", "number": "float64", "integer": "Int64", "boolean": "boolean"}
 
 
@@ -25,13 +27,24 @@ class Package:
         except KeyError:
             raise AttributeError(name) from None
 
-    def figures_in_context(self) -> pd.DataFrame:
-        """Figures joined to their claimant (name, country, kind) and source (publisher, url, published)."""
+    def figures_in_context(self, include_inactive: bool = False) -> pd.DataFrame:
+        """Active figures (all rows with `include_inactive`) joined to their claimant (name, country, kind), place
+        (name, ISO code), source (publisher, url, published), and `links`: each linked figure with how it relates
+        (part_of, includes, adds_to, followed_by, other_measure; see figure_links), for a reader about to add or
+        compare the figure."""
+        figures = self.tables["figures"]
+        if not include_inactive:
+            figures = figures[figures["status"] == "active"]
         claimants = self.tables["claimants"].rename(columns={"name": "claimant", "note": "claimant_note"})
+        places = self.tables["places"][["place_id", "name", "iso_3166"]].rename(columns={"name": "place"})
         sources = self.tables["sources"][["source_id", "publisher", "url", "published", "relays"]]
-        return self.tables["figures"].merge(claimants, on="claimant_id", how="left").merge(
-            sources, on="source_id", how="left"
-        )
+        links = self.tables["figure_links"][["figure_id", "related_id", "relation"]]
+        inverse = links.rename(columns={"figure_id": "related_id", "related_id": "figure_id"})
+        linked = pd.concat([links, inverse.assign(relation=inverse["relation"].map(INVERSE))])
+        warnings = (linked.assign(link=linked["relation"] + " " + linked["related_id"])
+                    .groupby("figure_id")["link"].agg(lambda items: "; ".join(sorted(items))).rename("links"))
+        return (figures.merge(claimants, on="claimant_id", how="left").merge(places, on="place_id", how="left")
+                .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left"))
 
 
 def read_table(resource: dict, base) -> pd.DataFrame:

@@ -19,10 +19,11 @@ BREAKAGES = [("value", "many"), ("measure", "troops_lost"), ("qualifier", "about
 def figure_row(number: int, claimant_id: str, source_id: str, published: date) -> dict:
     value = 1000 + number
     reported = max(published - timedelta(days=number % 60), date(2024, 6, 1))
-    return {"figure_id": f"F{number:06d}", "measure": "troops_present", "subject": "North Korean troops",
-            "place": "Kursk Oblast", "value": str(value), "low": "", "high": "", "qualifier": "exact",
-            "stated_as": f"{value:,}", "unit": "people", "claimant_id": claimant_id, "reported": reported.isoformat(),
-            "as_of": "", "source_id": source_id, "status": "active", "superseded_by": "", "note": ""}
+    return {"figure_id": f"F{number:06d}", "measure": "troops_present", "counted": "kpa_troops", "scope": "whole",
+            "part": "", "basis": "stock", "place_id": "kursk-oblast", "value": str(value), "low": "", "high": "",
+            "qualifier": "exact", "stated_as": f"{value:,}", "unit": "people", "claimant_id": claimant_id,
+            "reported": reported.isoformat(), "as_of": reported.isoformat(), "as_of_precision": "day", "period_start": "",
+            "source_id": source_id, "status": "active", "superseded_by": "", "note": ""}
 
 
 def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
@@ -31,6 +32,7 @@ def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
         shutil.rmtree(target)
     shutil.copytree(DATA, target / "data")
     shutil.copy(DESCRIPTOR, target / "datapackage.json")
+    (target / "data" / "figure_links.csv").write_text("figure_id,related_id,relation,note\n", encoding="utf-8")
     with open(DATA / "figures.csv", encoding="utf-8", newline="") as file:
         header = next(csv.reader(file))
     with open(DATA / "sources.csv", encoding="utf-8", newline="") as file:

@@ -219,7 +219,30 @@ CELL_CASES = [
     ("formula injection with @", SOURCES, nth(3), "title", "@SUM(A1)", "title", "formula"),
     ("claimant under two names", CLAIMANTS, nth(3), "name", same_as_line_2(CLAIMANTS, "name", str.upper), "name", "under another spelling"),
     ("corrected row names no successor", FIGURES, nth(3), "status", "corrected", "superseded_by", "names the row that stands for it"),
-    ("successor on an active row", FIGURES, nth(3), "superseded_by", "F0001", "superseded_by", "only a corrected row"),
+    ("successor on an active row", FIGURES, nth(3), "superseded_by", "F0001", "superseded_by", "only a corrected or duplicate row"),
+    ("place not in places", FIGURES, nth(3), "place_id", "atlantis", "place_id", "no such id in places"),
+    ("event place not in places", EVENTS, nth(3), "place_id", "atlantis", "place_id", "no such id in places"),
+    ("counted group not in vocabulary", FIGURES, nth(3), "counted", "kpa_tourists", "counted", "not one of the allowed values"),
+    ("basis not in vocabulary", FIGURES, nth(3), "basis", "guess", "basis", "not one of the allowed values"),
+    ("precision not in vocabulary", FIGURES, nth(3), "as_of_precision", "week", "as_of_precision", "not one of the allowed values"),
+    ("part scope naming no part", FIGURES, row_where("scope", lambda v: v == "whole"), "scope", "part", "part", "needs part"),
+    ("counted group wrong for measure", FIGURES, row_where("measure", lambda v: v == "territory_held_km2"), "counted", "kpa_troops",
+     "counted", "counts ua_forces"),
+    ("running total as a stock", FIGURES, row_where("measure", lambda v: v == "killed"), "basis", "stock", "basis", "cannot be a stock"),
+    ("period on a stock", FIGURES, row_where("basis", lambda v: v == "stock"), "period_start", "2024-09-01", "period_start",
+     "only an increment"),
+    ("undated figure with a date", FIGURES, row_where("as_of_precision", lambda v: v == "undated"), "as_of", "2024-09-01",
+     "as_of_precision", "undated takes no"),
+    ("as_of of month precision not on the first", FIGURES, row_where("as_of", lambda v: v[-2:] not in ("", "01")), "as_of_precision",
+     "month", "as_of", "month's first day"),
+    ("statement naming no claimant", EVENTS, row_where("category", lambda v: v == "statement"), "claimant_id", "", "claimant_id",
+     "names who made it"),
+    ("publisher not in its canonical spelling", SOURCES, row_where("publisher", lambda v: v == "The Kyiv Independent"), "publisher",
+     "Kyiv Independent", "publisher", "no such id in publishers"),
+    ("relay not a known publisher", SOURCES, row_where("relays", lambda v: v != ""), "relays", "Reuterz", "relays", "not a name in publishers"),
+    ("relay is the page's own publisher", SOURCES, nth(3), "relays", lambda root, line: get_cell(root, SOURCES, line, "publisher"),
+     "relays", "own publisher"),
+    ("placeholder title", SOURCES, nth(3), "title", "(headline not shown in excerpt)", "title", "placeholder"),
     ("unit wrong for measure", FIGURES, row_where("measure", lambda v: v == "territory_held_km2"), "unit", "people", "unit", "counted in km2"),
     ("malformed url", SOURCES, nth(3), "url", "https://no-dot-host/page", "url", "not a well-formed"),
 ]
@@ -274,6 +297,40 @@ def test_same_statement_entered_twice_is_reported(package_copy):
     assert any(p.file == FIGURES and p.line == len(rows) and "same claim" in p.message for p in problems)
 
 
+def test_same_happening_entered_twice_is_reported(package_copy):
+    rows = read(package_copy / EVENTS)
+    header, original = rows[0], next(r for r in rows[1:] if r[rows[0].index("status")] == "active")
+    twin = list(original)
+    twin[0] = "E0999"
+    twin[header.index("summary")] = original[header.index("summary")].replace(".", ", officials said.")
+    rows.append(twin)
+    write(package_copy / EVENTS, rows)
+    problems = validate(package_copy).problems
+    assert any(p.file == EVENTS and p.line == len(rows) and "same happening as line" in p.message for p in problems), \
+        "\n".join(str(p) for p in problems if p.file == EVENTS)
+
+
+def test_two_speakers_on_one_day_are_two_events(package_copy):
+    rows = read(package_copy / EVENTS)
+    header = rows[0]
+    original = next(r for r in rows[1:] if r[header.index("claimant_id")] and r[header.index("status")] == "active")
+    other = list(original)
+    other[0] = "E0999"
+    other[header.index("claimant_id")] = next(r[0] for r in read(package_copy / CLAIMANTS)[1:] if r[0] != original[header.index("claimant_id")])
+    other[header.index("source_id")] = "S0001"
+    rows.append(other)
+    write(package_copy / EVENTS, rows)
+    assert not [p for p in validate(package_copy).problems if "same happening" in p.message]
+
+
+def test_figure_linked_to_itself_is_reported(package_copy):
+    rows = read(package_copy / "data/figure_links.csv")
+    rows.append(["F0010", "F0010", "part_of", ""])
+    write(package_copy / "data/figure_links.csv", rows)
+    problems = validate(package_copy).problems
+    assert any(p.file == "data/figure_links.csv" and p.line == len(rows) and "relate to itself" in p.message for p in problems)
+
+
 def test_every_problem_is_reported_in_one_run_in_row_order(package_copy):
     set_cell(package_copy, FIGURES, 7, "value", "x")
     set_cell(package_copy, FIGURES, 3, "measure", "nonsense")
@@ -303,7 +360,8 @@ def test_descriptor_that_breaks_the_profile_is_reported(package_copy):
 def test_foreign_key_to_a_missing_table_is_reported(package_copy):
     descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
-    figures["schema"]["foreignKeys"][0]["reference"]["resource"] = "claimant"
+    key = next(k for k in figures["schema"]["foreignKeys"] if k["fields"] == ["claimant_id"])
+    key["reference"]["resource"] = "claimant"
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     problems = validate(package_copy).problems
     assert any(p.file == "datapackage.json" and "names claimant.claimant_id" in p.message for p in problems), \

@@ -3,6 +3,7 @@ import json
 import re
 
 from conftest import load_script
+from dprk_kursk import load_package
 from dprk_kursk.paths import DESCRIPTOR, ROOT
 
 VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
@@ -42,3 +43,14 @@ def test_every_vocabulary_value_is_explained():
             meanings = field.get("x-vocabulary", {})
             assert list(meanings) == enum, f"{resource['name']}.{field['name']}: x-vocabulary must explain each enum value, in order"
             assert all(text.strip() for text in meanings.values()), f"{resource['name']}.{field['name']}: empty meaning"
+
+
+def test_readme_shows_how_to_cite_a_figure_as_the_data_has_it():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Citing a figure", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"Figure (F\d{4,}) \((.+?): (.+?) North Korean troops .+?\), in\n> .+?version (\d+\.\d+\.\d+)", section, re.S)
+    assert example, "the README's citing section has no example"
+    figure_id, _, stated, version = example.groups()
+    figure = load_package().figures.set_index("figure_id").loc[figure_id]
+    assert figure["status"] == "active" and figure["stated_as"] == stated
+    assert version == json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]

@@ -12,9 +12,12 @@ DESCRIPTOR_JSON = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
 REQUIRED_COLUMNS = {
     "sources": ["source_id", "url", "publisher", "title", "published", "language", "source_type", "relays", "accessed"],
     "claimants": ["claimant_id", "name", "country", "kind"],
-    "figures": ["figure_id", "measure", "subject", "place", "value", "low", "high", "qualifier", "stated_as", "unit",
-                "claimant_id", "reported", "as_of", "source_id", "note"],
-    "events": ["event_id", "date", "date_precision", "end_date", "category", "place", "summary", "source_id"],
+    "figures": ["figure_id", "measure", "counted", "scope", "part", "basis", "place_id", "value", "low", "high",
+                "qualifier", "stated_as", "unit", "claimant_id", "reported", "as_of", "as_of_precision", "period_start",
+                "source_id", "note"],
+    "events": ["event_id", "date", "date_precision", "end_date", "category", "place_id", "summary", "source_id"],
+    "places": ["place_id", "name", "kind", "iso_3166", "parent_id"],
+    "publishers": ["publisher", "aliases"],
 }
 
 
@@ -53,4 +56,4 @@ def test_loader_types_columns_per_schema():
     assert str(package.figures["value"].dtype) == "float64"
     assert str(package.figures["reported"].dtype).startswith("datetime64")
     assert str(package.events["date"].dtype).startswith("datetime64")
-    assert set(package.tables) == {"sources", "claimants", "figures", "events"}
+    assert set(package.tables) == {"sources", "publishers", "claimants", "places", "figures", "figure_links", "events"}
