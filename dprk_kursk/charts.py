@@ -77,3 +77,9 @@ def show(fig, name: str, version: str) -> None:
     png, _ = save(fig, name)
     plt.close(fig)
     display(Image(filename=str(png)))
+
+
+# One colour per claimant's country or group, the same in every chart (Okabe-Ito: safe for colour-blind readers).
+COUNTRY_COLOURS = {"Ukraine": "#0072B2", "South Korea": "#E69F00", "United States": "#009E73", "United Kingdom": "#CC79A7",
+                   "Russia": "#D55E00", "North Korea": "#000000", "International": "#56B4E9", "Netherlands": "#F0E442",
+                   "Japan": "#882255", "Türkiye": "#999999", "None": "#666666"}
