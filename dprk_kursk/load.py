@@ -6,7 +6,7 @@ import pandas as pd
 from dprk_kursk.descriptor import read_descriptor
 
 # How a link reads from its other end: F0003 includes F0004 when F0004 is part_of F0003.
-INVERSE = {"part_of": "includes", "adds_to": "followed_by", "other_measure": "other_measure"}
+INVERSE = {"part_of": "includes", "adds_to": "followed_by", "other_measure": "other_measure", "repeats": "repeated_by"}
 PANDAS_TYPES = {"string": "string", "number": "float64", "integer": "Int64", "boolean": "boolean"}
 
 
@@ -30,7 +30,7 @@ class Package:
     def figures_in_context(self, include_inactive: bool = False) -> pd.DataFrame:
         """Active figures (all rows with `include_inactive`) joined to their claimant (name, country, kind), place
         (name, ISO code), source (publisher, url, published), and `links`: each linked figure with how it relates
-        (part_of, includes, adds_to, followed_by, other_measure; see figure_links), for a reader about to add or
+        (part_of, includes, adds_to, followed_by, other_measure, repeats, repeated_by; see figure_links), for a reader about to add or
         compare the figure."""
         figures = self.tables["figures"]
         if not include_inactive:
