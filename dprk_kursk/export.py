@@ -132,3 +132,25 @@ def build_sqlite(target: Path, path=None) -> Path:
     finally:
         connection.close()
     return target
+
+
+FACETS = {"figures": ["measure", "claimant_id", "basis"], "figures_in_context": ["measure", "claimant", "country"],
+          "events": ["category", "claimant_id"], "sources": ["publisher", "source_type"]}
+
+
+def datasette_metadata(descriptor: dict) -> dict:
+    """Datasette's metadata for the SQLite database, from the descriptor: title, licence, source, every table's
+    and column's description, and facets on measure, claimant and country."""
+    database = descriptor["name"]
+    licence = descriptor["licenses"][0]
+    tables = {res["name"]: {"title": res.get("title", res["name"]), "description": res.get("description", ""),
+                            "columns": {f["name"]: f.get("description", "") for f in res["schema"]["fields"]}}
+              for res in descriptor["resources"]}
+    tables["figures_in_context"] = {"title": "Figures in context",
+                                    "description": "Active figures joined to their claimant (name, country), place and source."}
+    for table, facets in FACETS.items():
+        tables[table]["facets"] = facets
+    return {"title": descriptor["title"], "description": descriptor["description"],
+            "license": licence["name"], "license_url": licence["path"],
+            "source": "dprk-troops-russia-kursk data package, version " + descriptor["version"],
+            "source_url": descriptor.get("homepage", ""), "databases": {database: {"tables": tables}}}

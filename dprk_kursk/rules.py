@@ -71,12 +71,17 @@ class Checker:
         for rule in (self.references, self.text_hygiene, self.finite, self.bounds, self.stated_as, self.units, self.status,
                      self.figure_dates, self.event_dates, self.source_dates, self.urls,
                      self.citations, self.claimant_names, self.duplicate_figures, self.figure_semantics,
-                     self.event_claimants, self.duplicate_events, self.relays, self.source_titles, self.figure_links):
+                     self.event_claimants, self.duplicate_events, self.relays, self.source_titles, self.figure_links,
+                     self.citation_pages):
             rule()
         return self.problems
 
     def rows(self, resource):
         return self.tables.get(resource, [])
+
+    def rows_of(self, *resources):
+        """(resource, row) for every row of the named tables, in turn."""
+        return ((resource, row) for resource in resources for row in self.rows(resource))
 
     def references(self):
         """Foreign keys, one set lookup per cell: a value (empty cells aside) must exist in the referenced column."""
@@ -112,14 +117,14 @@ class Checker:
                                     "starts with = + - or @: a spreadsheet would run it as a formula", cell)
 
     def finite(self):
-        for row in self.rows("figures"):
+        for resource, row in self.rows_of("figures", "citations"):
             for column in ("value", "low", "high"):
                 number = as_number(row.get(column, ""))
                 if number is not None and not math.isfinite(number):
-                    self.report("figures", row, column, "not a finite number", row[column])
+                    self.report(resource, row, column, "not a finite number", row[column])
 
     def bounds(self):
-        for row in self.rows("figures"):
+        for resource, row in self.rows_of("figures", "citations"):
             qualifier = row.get("qualifier", "")
             value, low, high = (as_number(row.get(c, "")) for c in ("value", "low", "high"))
             if value is None or not all(math.isfinite(n) for n in (value, low, high) if n is not None):
@@ -128,38 +133,38 @@ class Checker:
             wants_high = qualifier in HIGH_SET or qualifier == "range"
             for column, bound, wanted in (("low", low, wants_low), ("high", high, wants_high)):
                 if wanted and bound is None:
-                    self.report("figures", row, column, f"qualifier {qualifier} needs {column} set", "")
+                    self.report(resource, row, column, f"qualifier {qualifier} needs {column} set", "")
                 if not wanted and bound is not None and qualifier:
-                    self.report("figures", row, column, f"qualifier {qualifier} takes no {column} bound", bound)
+                    self.report(resource, row, column, f"qualifier {qualifier} takes no {column} bound", bound)
             if qualifier in LOW_SET and low is not None and low != value:
-                self.report("figures", row, "low", f"qualifier {qualifier} needs low equal to value {value:g}", low)
+                self.report(resource, row, "low", f"qualifier {qualifier} needs low equal to value {value:g}", low)
             if qualifier in HIGH_SET and high is not None and high != value:
-                self.report("figures", row, "high", f"qualifier {qualifier} needs high equal to value {value:g}", high)
+                self.report(resource, row, "high", f"qualifier {qualifier} needs high equal to value {value:g}", high)
             if qualifier == "range" and low is not None and high is not None:
                 if not low < high:
-                    self.report("figures", row, "low", f"range needs low below high {high:g}", low)
+                    self.report(resource, row, "low", f"range needs low below high {high:g}", low)
                 elif not low <= value <= high:
-                    self.report("figures", row, "value", f"value outside its range {low:g} to {high:g}", value)
+                    self.report(resource, row, "value", f"value outside its range {low:g} to {high:g}", value)
 
     def stated_as(self):
-        for row in self.rows("figures"):
+        for resource, row in self.rows_of("figures", "citations"):
             phrase, qualifier = row.get("stated_as", ""), row.get("qualifier", "")
             value, low, high = (as_number(row.get(c, "")) for c in ("value", "low", "high"))
             if not phrase or value is None:
                 continue
             said_qualifier, numbers = read_stated(phrase)
             if not numbers:
-                self.report("figures", row, "stated_as", "states no number", phrase)
+                self.report(resource, row, "stated_as", "states no number", phrase)
                 continue
             if said_qualifier != qualifier:
-                self.report("figures", row, "qualifier",
+                self.report(resource, row, "qualifier",
                             f"stated_as reads as {said_qualifier}, row says {qualifier}", phrase)
             expected = [low, high] if qualifier == "range" else [value]
             if qualifier in ("range",) and None in expected:
                 continue
             if numbers[:len(expected)] != expected:
                 shown = " to ".join(f"{n:g}" for n in expected)
-                self.report("figures", row, "stated_as", f"does not state the row's number {shown}", phrase)
+                self.report(resource, row, "stated_as", f"does not state the row's number {shown}", phrase)
 
     def units(self):
         for row in self.rows("figures"):
@@ -245,11 +250,11 @@ class Checker:
             seen.setdefault(key, (url, row[LINE]))
 
     def citations(self):
-        cited = {r.get(column) for resource in ("figures", "events") for r in self.rows(resource)
+        cited = {r.get(column) for resource in ("figures", "events", "citations") for r in self.rows(resource)
                  for column in ("source_id", "date_source_id")}
         for row in self.rows("sources"):
             if row.get("source_id") and row["source_id"] not in cited:
-                self.report("sources", row, "source_id", "no figure or event cites this source", row["source_id"])
+                self.report("sources", row, "source_id", "no figure, citation or event cites this source", row["source_id"])
 
     def claimant_names(self):
         seen = {}
@@ -347,6 +352,21 @@ class Checker:
                 self.report("figure_links", row, "related_id", "a figure cannot relate to itself", row["related_id"])
 
 
+    def citation_pages(self):
+        """A citation is a further page: not the figure's own, and not published before the statement was made."""
+        figures = {r.get("figure_id"): r for r in self.rows("figures")}
+        published = self.published_of()
+        for row in self.rows("citations"):
+            figure = figures.get(row.get("figure_id"))
+            if figure is None:
+                continue
+            if row.get("source_id") == figure.get("source_id"):
+                self.report("citations", row, "source_id", "the figure's own page (figures.source_id), not a further one", row["source_id"])
+            page_day, said = published.get(row.get("source_id")), as_date(figure.get("reported", ""))
+            if page_day and said and page_day < said:
+                self.report("citations", row, "source_id", f"page published {page_day}, before the statement ({said})", row["source_id"])
+
+
 def words(text: str) -> set:
     return {w for w in re.findall(r"[a-z0-9]+", text.casefold()) if len(w) > 3}
 
@@ -367,3 +387,4 @@ def same_happening(a: dict, b: dict) -> bool:
     same_speaker = bool(claimants[0]) and claimants[0] == claimants[1]
     same_place = a.get("place_id") == b.get("place_id")
     return a.get("category") == b.get("category") and (same_speaker or same_place and alike >= SAME_PLACE_SIMILARITY)
+

@@ -23,6 +23,7 @@ SAMPLE_COLUMNS = {
     "figures": ["figure_id", "measure", "counted", "scope", "basis", "place_id", "stated_as", "claimant_id", "reported", "as_of",
                 "source_id"],
     "figure_links": ["figure_id", "related_id", "relation"],
+    "citations": ["figure_id", "source_id", "stated_as", "qualifier"],
     "events": ["event_id", "date", "category", "place_id", "claimant_id", "summary", "source_id"],
     "sources": ["source_id", "publisher", "published", "url"],
     "publishers": ["publisher", "aliases"],
@@ -46,6 +47,8 @@ def summary(package) -> str:
         f"{(standing['scope'] == 'part').sum()} part, {(standing['basis'] == 'increment').sum()} increments |",
         f"| active figures describing a time the source does not date | {(standing['as_of_precision'] == 'undated').sum()} |",
         f"| links between figures (parts, waves, one number under two measures) | {len(package.figure_links)} |",
+        f"| active figures carried by two or more pages (citations) | "
+        f"{standing['figure_id'].isin(package.citations['figure_id']).sum()} ({len(package.citations)} citations) |",
         f"| events | {len(events)} ({(events['status'] == 'active').sum()} active) |",
         f"| sources | {len(sources)} ({sources['title'].isna().sum()} without a headline, {sources['published'].isna().sum()} without a date) |",
         f"| publishers (outlets and bodies, one spelling each) | {len(package.publishers)} |",

@@ -284,7 +284,7 @@ def test_uncited_source_is_reported(package_copy):
     rows.append(["S0999", "https://example.org/uncited", "Example", "", "2025-01-01", "en", "news", "", "2026-11-27"])
     write(package_copy / SOURCES, rows)
     problems = validate(package_copy).problems
-    assert any(p.file == SOURCES and p.line == len(rows) and "no figure or event cites" in p.message for p in problems)
+    assert any(p.file == SOURCES and p.line == len(rows) and "no figure, citation or event cites" in p.message for p in problems)
 
 
 def test_same_statement_entered_twice_is_reported(package_copy):

@@ -56,4 +56,4 @@ def test_loader_types_columns_per_schema():
     assert str(package.figures["value"].dtype) == "float64"
     assert str(package.figures["reported"].dtype).startswith("datetime64")
     assert str(package.events["date"].dtype).startswith("datetime64")
-    assert set(package.tables) == {"sources", "publishers", "claimants", "places", "figures", "figure_links", "events"}
+    assert set(package.tables) == {"sources", "publishers", "claimants", "places", "figures", "figure_links", "citations", "events"}
