@@ -30,6 +30,7 @@ from dprk_kursk.stated import read_stated
     ("more than a hundred", "more_than", [100]),
     ("about a thousand", "about", [1000]),
     ("a total of 15,000", "exact", [15000]),
+    ("approaching 1,000", "about", [1000]),
 ])
 def test_phrase_is_read_as_stated(phrase, qualifier, numbers):
     assert read_stated(phrase) == (qualifier, numbers)
@@ -37,3 +38,36 @@ def test_phrase_is_read_as_stated(phrase, qualifier, numbers):
 
 def test_a_phrase_without_a_number_states_none():
     assert read_stated("several dozen")[1] == []
+
+
+@pytest.mark.parametrize("phrase, qualifier, numbers", [
+    ("понад 1250", "more_than", [1250]),
+    ("близько 11 тисяч", "about", [11000]),
+    ("орієнтовно 1,1 тис.", "about", [1100]),
+    ("дополнительно 25-30 тыс.", "range", [25000, 30000]),
+    ("від 25 до 30 тисяч", "range", [25000, 30000]),
+    ("до 8000", "up_to", [8000]),
+    ("щонайменше 12 тисяч", "at_least", [12000]),
+    ("близько тисячі", "about", [1000]),
+    ("1 376 квадратних кілометрів", "exact", [1376]),
+    ("총 1만5000여 명", "about", [15000]),
+    ("약 1만 2000명", "about", [12000]),
+    ("1만1천 명에서 1만2천 명", "range", [11000, 12000]),
+    ("최소 100여명", "at_least", [100]),
+    ("3천 명 넘는", "more_than", [3000]),
+    ("총 4천700명", "exact", [4700]),
+    ("約１万１０００人", "about", [11000]),
+    ("3千人あまり", "more_than", [3000]),
+    ("8000〜1万人", "range", [8000, 10000]),
+    ("Più di 3.000", "more_than", [3000]),
+    ("circa 8.000", "about", [8000]),
+    ("حوالي 5 آلاف", "about", [5000]),
+    ("11mila", "exact", [11000]),
+])
+def test_other_languages_are_read_alike(phrase, qualifier, numbers):
+    assert read_stated(phrase) == (qualifier, numbers)
+
+
+@pytest.mark.parametrize("phrase", ["чотирьох тисяч", "più di un centinaio", "ثلاثة كيلومترات مربعة فقط", "семью"])
+def test_numbers_spelled_out_in_other_languages_are_not_read(phrase):
+    assert read_stated(phrase)[1] == []
