@@ -25,7 +25,7 @@ NUMBER = re.compile(
 )
 RANGE_JOINER = re.compile(r"^\s*(?:명|人|名)?\s*(?:to|-|–|—|and|or|~|〜|에서|до|a|à|bis)\s*$", re.IGNORECASE)
 QUALIFIER_WORDS = [
-    ("at_least", r"\bat least\b|\bno (?:fewer|less) than\b|\bminimum of\b"
+    ("at_least", r"\bat least\b|\bor more\b|\bno (?:fewer|less) than\b|\bminimum of\b"
                  r"|щонайменше|не менше|не менее|как минимум|최소|이상|mindestens|að minnsta kosti|vähemalt|alespoň"
                  r"|\balmeno\b|al menos|au moins|minstens"),
     ("more_than", r"\bmore than\b|\bover\b|\babove\b|\bupwards of\b|\bin excess of\b|\bexceed"
