@@ -36,7 +36,7 @@ def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
         "first reported": first["reported"].dt.strftime("%Y-%m-%d"), "first": first["stated_as"],
         "latest reported": latest["reported"].dt.strftime("%Y-%m-%d"), "latest": latest["stated_as"],
         "figures": grouped.size(),
-    })
+    } | ({"pages carrying the latest": latest["pages"]} if "pages" in rows else {}))
 
 
 def monthly_spread(figures: pd.DataFrame, measure: str) -> pd.DataFrame:

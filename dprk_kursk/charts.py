@@ -305,5 +305,37 @@ def volume_chart(package) -> Chart:
     return volume(monthly_volume(package.figures, active_events), "Most figures were published from October 2024 to April 2025")
 
 
+def drift_chart(package) -> Chart:
+    """How relays reword a claim: each kind of change, split by whether it makes the number look larger or smaller."""
+    from dprk_kursk.travel import drifts
+
+    table = drifts(package.figures, package.citations)
+    changed = table[table["kind"] != "same wording"]
+    counts = changed.groupby(["kind", "direction"]).size().unstack(fill_value=0).reindex(columns=["larger", "same", "smaller"], fill_value=0)
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = new_figure(height=4.8)
+    left = pd_zeros(len(counts))
+    for column, colour in (("larger", "#D55E00"), ("same", "#999999"), ("smaller", "#0072B2")):
+        if not counts[column].any():
+            continue
+        ax.barh(range(len(counts)), counts[column], left=left, color=colour, label=f"makes the number look {column}" if column != "same" else "neither")
+        left = left + counts[column].to_numpy()
+    ax.set_yticks(range(len(counts)), counts.index)
+    ax.set_xlabel("citations (a further page carrying a claim)")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    larger = int(counts["larger"].sum())
+    title = f"{larger} of {len(changed)} rewordings by relaying pages make the number look larger"
+    headed(fig, title, f"Of {len(table)} further pages carrying a claim, {len(changed)} word its number differently from the page closest to the claimant.")
+    alt = "Horizontal bar chart of how relaying pages change a claim's wording: " + "; ".join(
+        f"{kind}: {int(row.sum())}" for kind, row in counts.iloc[::-1].iterrows()) + "."
+    return Chart(fig, title, alt)
+
+
+def pd_zeros(length: int):
+    import numpy as np
+
+    return np.zeros(length)
+
+
 CHARTS = {"01-troop-accounting-seed": balance_chart, "02-troops-deployed": sent_chart, "02-losses": losses_chart,
-          "03-kursk-campaign": kursk_chart, "04-volume-per-month": volume_chart}
+          "03-kursk-campaign": kursk_chart, "04-volume-per-month": volume_chart, "05-wording-drift": drift_chart}

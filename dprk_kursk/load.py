@@ -31,7 +31,7 @@ class Package:
         """Active figures (all rows with `include_inactive`) joined to their claimant (name, country, kind), place
         (name, ISO code), source (publisher, url, published), and `links`: each linked figure with how it relates
         (part_of, includes, adds_to, followed_by, other_measure, repeats, repeated_by; see figure_links), for a reader about to add or
-        compare the figure."""
+        compare the figure; and `pages`, how many pages carry it (its own and its citations)."""
         figures = self.tables["figures"]
         if not include_inactive:
             figures = figures[figures["status"] == "active"]
@@ -43,8 +43,11 @@ class Package:
         linked = pd.concat([links, inverse.assign(relation=inverse["relation"].map(INVERSE))])
         warnings = (linked.assign(link=linked["relation"] + " " + linked["related_id"])
                     .groupby("figure_id")["link"].agg(lambda items: "; ".join(sorted(items))).rename("links"))
-        return (figures.merge(claimants, on="claimant_id", how="left").merge(places, on="place_id", how="left")
-                .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left"))
+        pages = (1 + self.tables["citations"]["figure_id"].value_counts()).rename("pages")
+        merged = (figures.merge(claimants, on="claimant_id", how="left").merge(places, on="place_id", how="left")
+                  .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left")
+                  .merge(pages, left_on="figure_id", right_index=True, how="left"))
+        return merged.assign(pages=merged["pages"].fillna(1).astype(int))
 
 
 def read_table(resource: dict, base) -> pd.DataFrame:

@@ -33,6 +33,7 @@ def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
     shutil.copytree(DATA, target / "data")
     shutil.copy(DESCRIPTOR, target / "datapackage.json")
     (target / "data" / "figure_links.csv").write_text("figure_id,related_id,relation,note\n", encoding="utf-8")
+    (target / "data" / "citations.csv").write_text("figure_id,source_id,value,low,high,qualifier,stated_as,note\n", encoding="utf-8")
     with open(DATA / "figures.csv", encoding="utf-8", newline="") as file:
         header = next(csv.reader(file))
     with open(DATA / "sources.csv", encoding="utf-8", newline="") as file:
@@ -51,4 +52,19 @@ def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
                 row[column] = value
                 broken.append(number + 1)
             writer.writerow(row)
+    keep_cited_sources(target, {dated[number % len(dated)][0] for number in range(1, rows + 1)})
     return broken
+
+
+def keep_cited_sources(target: Path, cited: set) -> None:
+    """Drop the sources that no synthetic figure and no event cites, as the real package has none."""
+    with open(target / "data" / "events.csv", encoding="utf-8", newline="") as file:
+        cited |= {e[c] for e in csv.DictReader(file) for c in ("source_id", "date_source_id") if e[c]}
+    path = target / "data" / "sources.csv"
+    with open(path, encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        fields, kept = reader.fieldnames, [s for s in reader if s["source_id"] in cited]
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
