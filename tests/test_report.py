@@ -125,3 +125,11 @@ def test_notebook_pages_show_results_first_and_code_on_request(report, browser):
     assert evaluate("document.querySelectorAll('div.output_area img, div.output_html table').length") > 0
     evaluate("document.getElementById('code-toggle').click()")
     assert evaluate(hidden) > 0
+
+
+def test_notebook_pages_show_no_stray_escapes_or_printed_frames(report):
+    for page in report.glob("[0-9][0-9]-*.html"):
+        text = page.read_text(encoding="utf-8")
+        prose = " ".join(re.findall(r"<(?:h[1-6]|p|li)[^>]*>(.*?)</(?:h[1-6]|p|li)>", text, re.S))
+        assert "\\n" not in prose and "\\t" not in prose, page.name
+        assert "<table" in text and not re.search(r"<pre>\s*\S+\s{2,}\S+\s{2,}\S+.*\n.*\s{2,}\S+\s{2,}", text), page.name
