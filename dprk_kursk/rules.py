@@ -18,7 +18,7 @@ from dprk_kursk.stated import read_stated
 LINE = "__line__"
 WINDOW_START = date(2024, 6, 1)
 NEAR_DAYS = 2  # one statement relayed by outlets on different days is still one claim
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FORMULA_START = ("=", "+", "-", "@")
 LOW_SET = {"at_least", "more_than"}
@@ -89,9 +89,9 @@ class Checker:
                 for column in text_columns:
                     cell = row.get(column) or ""
                     if cell != cell.strip():
-                        self.report(resource, row, column, "leading or trailing white space", repr(cell))
+                        self.report(resource, row, column, "leading or trailing white space", cell)
                     if CONTROL.search(cell):
-                        self.report(resource, row, column, "control or invisible character", repr(cell))
+                        self.report(resource, row, column, "control or invisible character", cell)
                     if cell.startswith(FORMULA_START):
                         self.report(resource, row, column,
                                     "starts with = + - or @: a spreadsheet would run it as a formula", cell)
