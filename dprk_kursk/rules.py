@@ -69,6 +69,8 @@ class Checker:
             for key in keys:
                 target = referenced_table(key, resource)
                 wanted, known = key["fields"], key["reference"]["fields"]
+                if target in self.fields and self.fields[target] is None:
+                    continue  # the table's schema is a file that could not be read, reported already
                 names = {f.get("name") for f in self.fields.get(target, [])}
                 if target not in self.fields or not set(known) <= names:
                     self.problems.append(Problem("datapackage.json", 1, "", f"foreign key {resource}.{','.join(wanted)} "
@@ -226,6 +228,8 @@ class Checker:
             seen.setdefault(key, (url, row[LINE]))
 
     def citations(self):
+        if not {"figures", "events"} <= self.tables.keys():
+            return  # a citing table that could not be read cites sources unseen
         cited = {r.get(column) for resource in ("figures", "events") for r in self.rows(resource)
                  for column in ("source_id", "date_source_id")}
         for row in self.rows("sources"):
@@ -242,15 +246,16 @@ class Checker:
 
     def duplicate_figures(self):
         """The same claim twice: same claimant, measure, place and number, reported within NEAR_DAYS days."""
-        seen = {}
+        seen = {}  # (claim, day number) -> the first line with that claim on that day
         columns = ("claimant_id", "measure", "place", "value", "low", "high")
         for row in self.rows("figures"):
             day = as_date(row.get("reported", ""))
             if row.get("status") != "active" or day is None:
                 continue
-            key = tuple(row.get(c, "") for c in columns)
-            twin = next((line for other, line in seen.get(key, []) if abs((day - other).days) <= NEAR_DAYS), None)
+            key, number = tuple(row.get(c, "") for c in columns), day.toordinal()
+            twin = min((seen[key, near] for near in range(number - NEAR_DAYS, number + NEAR_DAYS + 1) if (key, near) in seen),
+                       default=None)
             if twin:
                 self.report("figures", row, "figure_id",
                             f"same claim (claimant, measure, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
-            seen.setdefault(key, []).append((day, row[LINE]))
+            seen.setdefault((key, number), row[LINE])

@@ -3,7 +3,10 @@ import json
 import re
 
 from conftest import load_script
+
+from dprk_kursk import untrusted as limits
 from dprk_kursk.paths import DESCRIPTOR, ROOT
+from dprk_kursk.problems import MESSAGE_CHARS, SHOWN_CHARS
 
 VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
 
@@ -42,3 +45,15 @@ def test_every_vocabulary_value_is_explained():
             meanings = field.get("x-vocabulary", {})
             assert list(meanings) == enum, f"{resource['name']}.{field['name']}: x-vocabulary must explain each enum value, in order"
             assert all(text.strip() for text in meanings.values()), f"{resource['name']}.{field['name']}: empty meaning"
+
+
+def test_readme_states_the_validators_limits():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    mb = 1_000_000
+    for stated in (f"| {limits.MAX_DESCRIPTOR_BYTES // mb} MB, nested at most {limits.MAX_DEPTH} deep |",
+                   f"| resources | {limits.MAX_RESOURCES} |",
+                   f"| {limits.MAX_FILE_BYTES // mb} MB / {limits.MAX_PACKAGE_BYTES // mb} MB |",
+                   f"| {limits.MAX_CELL_CHARS:,} characters |", f"| {limits.MAX_ROW_CELLS} cells |",
+                   f"backtracks forever | {limits.MAX_SECONDS} s |",
+                   f"cut to {SHOWN_CHARS} characters (messages to {MESSAGE_CHARS})"):
+        assert stated in readme, stated
