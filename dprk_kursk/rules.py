@@ -18,7 +18,7 @@ from dprk_kursk.stated import read_stated
 LINE = "__line__"
 WINDOW_START = date(2024, 6, 1)
 NEAR_DAYS = 2  # one statement relayed by outlets on different days is still one claim
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FORMULA_START = ("=", "+", "-", "@")
 LOW_SET = {"at_least", "more_than"}
@@ -89,6 +89,8 @@ class Checker:
             for key in keys:
                 target = referenced_table(key, resource)
                 wanted, known = key["fields"], key["reference"]["fields"]
+                if target in self.fields and self.fields[target] is None:
+                    continue  # the table's schema is a file that could not be read, reported already
                 names = {f.get("name") for f in self.fields.get(target, [])}
                 if target not in self.fields or not set(known) <= names:
                     self.problems.append(Problem("datapackage.json", 1, "", f"foreign key {resource}.{','.join(wanted)} "
@@ -109,9 +111,9 @@ class Checker:
                 for column in text_columns:
                     cell = row.get(column) or ""
                     if cell != cell.strip():
-                        self.report(resource, row, column, "leading or trailing white space", repr(cell))
+                        self.report(resource, row, column, "leading or trailing white space", cell)
                     if CONTROL.search(cell):
-                        self.report(resource, row, column, "control or invisible character", repr(cell))
+                        self.report(resource, row, column, "control or invisible character", cell)
                     if cell.startswith(FORMULA_START):
                         self.report(resource, row, column,
                                     "starts with = + - or @: a spreadsheet would run it as a formula", cell)
@@ -250,6 +252,8 @@ class Checker:
             seen.setdefault(key, (url, row[LINE]))
 
     def citations(self):
+        if not {"figures", "events"} <= self.tables.keys():
+            return  # a citing table that could not be read cites sources unseen
         cited = {r.get(column) for resource in ("figures", "events", "citations") for r in self.rows(resource)
                  for column in ("source_id", "date_source_id")}
         for row in self.rows("sources"):
@@ -266,18 +270,19 @@ class Checker:
 
     def duplicate_figures(self):
         """The same claim twice: same claimant, measure, place and number, reported within NEAR_DAYS days."""
-        seen = {}
+        seen = {}  # (claim, day number) -> the first line with that claim on that day
         columns = ("claimant_id", "measure", "counted", "scope", "basis", "place_id", "value", "low", "high")
         for row in self.rows("figures"):
             day = as_date(row.get("reported", ""))
             if row.get("status") != "active" or day is None:
                 continue
-            key = tuple(row.get(c, "") for c in columns)
-            twin = next((line for other, line in seen.get(key, []) if abs((day - other).days) <= NEAR_DAYS), None)
+            key, number = tuple(row.get(c, "") for c in columns), day.toordinal()
+            twin = min((seen[key, near] for near in range(number - NEAR_DAYS, number + NEAR_DAYS + 1) if (key, near) in seen),
+                       default=None)
             if twin:
                 self.report("figures", row, "figure_id",
                             f"same claim (claimant, measure, group, scope, basis, place, number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
-            seen.setdefault(key, []).append((day, row[LINE]))
+            seen.setdefault((key, number), row[LINE])
 
     def figure_semantics(self):
         """What a figure counts, where and when: scope and part, counted group and basis fit the measure, dates fit the basis."""

@@ -1,5 +1,8 @@
-"""Helpers shared by the tests: a scratch copy of the package to break, and the validator's CLI."""
+"""Helpers shared by the tests: a scratch copy of the package to break, edits to its files, and the validator's CLI."""
+import csv
 import importlib.util
+import io
+import json
 import shutil
 import subprocess
 import sys
@@ -11,18 +14,47 @@ from dprk_kursk.paths import DATA, DESCRIPTOR, ROOT
 VALIDATE = ROOT / "scripts" / "validate.py"
 
 
+def copy_package(root):
+    """Copy datapackage.json and data/ into the folder `root`; returns `root`."""
+    shutil.copy(DESCRIPTOR, root / "datapackage.json")
+    shutil.copytree(DATA, root / "data")
+    return root
+
+
 @pytest.fixture
 def package_copy(tmp_path):
-    """A copy of datapackage.json and data/ in a temporary folder, to break one way at a time."""
-    shutil.copy(DESCRIPTOR, tmp_path / "datapackage.json")
-    shutil.copytree(DATA, tmp_path / "data")
-    return tmp_path
+    """A copy of the package in a temporary folder, to break one way at a time."""
+    return copy_package(tmp_path)
 
 
-def run_validator(path, *args):
+def read(path):
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write(path, rows):
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def set_cell(root, file, line, column, value):
+    """Set the cell at spreadsheet `line` (header = 1) and `column` of `file`."""
+    rows = read(root / file)
+    rows[line - 1][rows[0].index(column)] = value
+    write(root / file, rows)
+
+
+def edit_descriptor(root, change):
+    """Apply `change(descriptor)` to the copy's datapackage.json, in place."""
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    change(descriptor)
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def run_validator(path, *args, timeout=120):
     """Run scripts/validate.py on `path` as a user would; returns the finished process."""
     return subprocess.run([sys.executable, str(VALIDATE), str(path), *args],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def load_script(name):

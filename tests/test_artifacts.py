@@ -10,6 +10,7 @@ import zipfile
 import duckdb
 import frictionless
 import pytest
+import yaml
 
 from dprk_kursk import load_package
 from dprk_kursk.export import archive_name, build_archive, build_sqlite
@@ -138,10 +139,28 @@ def test_schema_stays_within_what_r_frictionless_reads():
             assert set(field.get("constraints", {})) <= R_CONSTRAINTS, (resource["name"], field["name"])
 
 
+WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
+
+
 def test_ci_template_runs_what_ci_runs():
-    workflow = (ROOT / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
+    workflow = WORKFLOW.read_text(encoding="utf-8")
     assert re.search(r"^\s*run: \.ci/run\s*$", workflow, re.M)
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_ci_template_is_safe_on_a_strangers_pull_request():
+    """A read-only token, no pull_request_target, no secrets, no persisted git credentials, and every action
+    pinned to a full 40-hex commit SHA with the release it is (`# vX.Y.Z`) beside it."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = re.findall(r"^\s*(?:- )?uses:\s*(\S+)(.*)$", text, re.M)
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "pull_request_target" not in workflow[True] and not re.search(r"\$\{\{[^}]*secrets", text)  # True: YAML's `on`
+    assert len(uses) == sum("uses" in step for step in steps) > 0
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action) and re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), action
+    assert all(step["with"]["persist-credentials"] is False for step in steps if step.get("uses", "").startswith("actions/checkout@"))
 
 
 def test_readme_plain_frictionless_line_runs(monkeypatch):

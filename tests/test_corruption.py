@@ -4,35 +4,14 @@ on a row of its own. Each case fails if the rule that catches it is removed.
 
 Runs the validator in-process (the same code `scripts/validate.py` runs) so the suite stays fast.
 """
-import csv
 import hashlib
-import io
-import json
-import shutil
 
 import pytest
+from conftest import copy_package, edit_descriptor, read, set_cell, write
 
-from dprk_kursk.paths import DATA, DESCRIPTOR
 from dprk_kursk.validate import validate
 
 FIGURES, EVENTS, SOURCES, CLAIMANTS = "data/figures.csv", "data/events.csv", "data/sources.csv", "data/claimants.csv"
-
-
-def read(path):
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-
-
-def write(path, rows):
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
-def set_cell(root, file, line, column, value):
-    """Set the cell at spreadsheet `line` (header = 1) and `column` of `file`."""
-    rows = read(root / file)
-    rows[line - 1][rows[0].index(column)] = value
-    write(root / file, rows)
 
 
 def get_cell(root, file, line, column):
@@ -251,9 +230,7 @@ CELL_CASES = [
 @pytest.fixture(scope="module")
 def cell_breakage(tmp_path_factory):
     """One copy with every cell-level case applied to its own row; the lines used and the problems found."""
-    root = tmp_path_factory.mktemp("cells")
-    shutil.copy(DESCRIPTOR, root / "datapackage.json")
-    shutil.copytree(DATA, root / "data")
+    root = copy_package(tmp_path_factory.mktemp("cells"))
     used = {SOURCES: {2}, CLAIMANTS: {2}, FIGURES: set(), EVENTS: set()}
     lines = {}
     for name, file, pick, column, new, *_ in CELL_CASES:
@@ -351,18 +328,14 @@ def test_validator_never_changes_the_files(package_copy):
 
 
 def test_descriptor_that_breaks_the_profile_is_reported(package_copy):
-    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["resources"][0]["schema"]["fields"][0]["type"] = "strng"
-    (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    edit_descriptor(package_copy, lambda d: d["resources"][0]["schema"]["fields"][0].update(type="strng"))
     assert any(p.file == "datapackage.json" for p in validate(package_copy).problems)
 
 
 def test_foreign_key_to_a_missing_table_is_reported(package_copy):
-    descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
-    figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
-    key = next(k for k in figures["schema"]["foreignKeys"] if k["fields"] == ["claimant_id"])
-    key["reference"]["resource"] = "claimant"
-    (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    edit_descriptor(package_copy, lambda d: next(k for k in next(r for r in d["resources"] if r["name"] == "figures")
+                                                  ["schema"]["foreignKeys"] if k["fields"] == ["claimant_id"])
+                    ["reference"].update(resource="claimant"))
     problems = validate(package_copy).problems
     assert any(p.file == "datapackage.json" and "names claimant.claimant_id" in p.message for p in problems), \
         "\n".join(map(str, problems))

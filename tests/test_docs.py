@@ -4,7 +4,9 @@ import re
 
 from conftest import load_script
 from dprk_kursk import load_package
+from dprk_kursk import untrusted as limits
 from dprk_kursk.paths import DESCRIPTOR, ROOT
+from dprk_kursk.problems import MESSAGE_CHARS, SHOWN_CHARS
 
 VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
 
@@ -54,3 +56,15 @@ def test_readme_shows_how_to_cite_a_figure_as_the_data_has_it():
     figure = load_package().figures.set_index("figure_id").loc[figure_id]
     assert figure["status"] == "active" and figure["stated_as"] == stated
     assert version == json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+
+
+def test_readme_states_the_validators_limits():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    mb = 1_000_000
+    for stated in (f"| {limits.MAX_DESCRIPTOR_BYTES // mb} MB, nested at most {limits.MAX_DEPTH} deep |",
+                   f"| resources | {limits.MAX_RESOURCES} |",
+                   f"| {limits.MAX_FILE_BYTES // mb} MB / {limits.MAX_PACKAGE_BYTES // mb} MB |",
+                   f"| {limits.MAX_CELL_CHARS:,} characters |", f"| {limits.MAX_ROW_CELLS} cells |",
+                   f"backtracks forever | {limits.MAX_SECONDS} s |",
+                   f"cut to {SHOWN_CHARS} characters (messages to {MESSAGE_CHARS})"):
+        assert stated in readme, stated
