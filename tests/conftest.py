@@ -3,22 +3,21 @@ import csv
 import importlib.util
 import io
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from dprk_kursk.paths import DATA, DESCRIPTOR, ROOT
+from dprk_kursk.paths import ROOT
+from dprk_kursk.synthetic import write_sample
 
 VALIDATE = ROOT / "scripts" / "validate.py"
 
 
 def copy_package(root):
-    """Copy datapackage.json and data/ into the folder `root`; returns `root`."""
-    shutil.copy(DESCRIPTOR, root / "datapackage.json")
-    shutil.copytree(DATA, root / "data")
-    return root
+    """A valid copy of the package in the folder `root`, to break: the descriptor and a slice of the data (the
+    first figures with their citations, every event and the sources they cite; see synthetic.write_sample)."""
+    return write_sample(root)
 
 
 @pytest.fixture
