@@ -13,7 +13,7 @@ COUNTED = {"kpa_troops": "North Korean troops", "kpa_combat_troops": "North Kore
            "kpa_engineers": "North Korean engineers", "kpa_builders": "North Korean builders",
            "kpa_engineers_builders": "North Korean engineers and builders", "ua_forces": "Ukrainian forces",
            "ru_forces": "Russian forces"}
-BASIS = {"stock": "level on the day", "cumulative": "total so far", "increment": "in a period", "plan": "planned"}
+BASIS = {"stock": "level on the day", "cumulative": "total so far", "increment": "over a period", "plan": "planned"}
 RELATION = {"part_of": "part of", "includes": "includes", "adds_to": "a later wave on", "followed_by": "followed by",
             "other_measure": "same number, other measure, in", "repeats": "restates", "repeated_by": "restated by"}
 
@@ -38,8 +38,13 @@ def bounds_text(row) -> str:
 def what_text(row) -> str:
     """Group (and part), basis and place in a few words: 'North Korean troops · total so far · Kursk Oblast'."""
     group = COUNTED[row["counted"]] + (f": {row['part']}" if row["scope"] == "part" else "")
-    since = f" since {row['period_start']:%Y-%m-%d}" if pd.notna(row["period_start"]) else ""
-    return f"{group} · {BASIS[row['basis']]}{since} · {row['place']}"
+    basis = BASIS[row["basis"]]
+    start, end, precision = row["period_start"], row["as_of"], row["as_of_precision"]
+    if row["basis"] == "increment":
+        basis = ("counted over a period the source does not give" if pd.isna(start) else
+                 f"counted {'on' if precision == 'day' else 'in'} {day_text(start, precision)}" if start == end else
+                 f"counted {day_text(start, precision)} to {day_text(end, precision)}")
+    return f"{group} · {basis} · {row['place']}"
 
 
 def warning_text(links) -> str:
