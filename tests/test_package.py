@@ -57,3 +57,18 @@ def test_loader_types_columns_per_schema():
     assert str(package.figures["reported"].dtype).startswith("datetime64")
     assert str(package.events["date"].dtype).startswith("datetime64")
     assert set(package.tables) == {"sources", "publishers", "claimants", "places", "figures", "figure_links", "citations", "events"}
+
+
+def test_corrections_of_1_0_0_stand():
+    """The rows an outside check found wrong stay corrected: a TASS tally is TASS's, the NIS wounded of
+    19 December 2024 were about 1,000, and Budanov's unsupported 4,000 stays retracted."""
+    figures = load_package().figures.set_index("figure_id")
+    def successor(figure_id):
+        row = figures.loc[figure_id]
+        assert row["status"] == "corrected"
+        return figures.loc[row["superseded_by"]]
+    assert successor("F0097")["claimant_id"] == "ru-tass"
+    assert successor("F0061")["qualifier"] == "about" and successor("F0061")["value"] == 1000
+    assert figures.loc["F0088", "status"] == "retracted"
+    active = figures[figures["status"] == "active"]
+    assert not ((active["claimant_id"] == "ua-budanov") & (active["reported"] == "2025-02-19")).any()
