@@ -40,20 +40,20 @@ class OutOfTime(BaseException):
 
 
 @contextmanager
-def time_limit(seconds: int):
+def time_limit(seconds: float):
     """Raise OutOfTime after `seconds` in this process, and in a helper process forked meanwhile (the handler is
     inherited; validate() hands the time left to its helper). Without SIGALRM (Windows) there is no limit."""
     if not hasattr(signal, "SIGALRM"):
         yield
         return
     def expire(signum, frame):
-        raise OutOfTime(f"took longer than {seconds} s")
+        raise OutOfTime(f"took longer than {seconds:g} s")
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        signal.alarm(0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 

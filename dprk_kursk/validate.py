@@ -5,7 +5,6 @@ package may be a stranger's: dprk_kursk.untrusted vets every file before it is r
 """
 import csv
 import io
-import math
 import multiprocessing
 import re
 import signal
@@ -241,9 +240,9 @@ def validate(path=None, today=None, parallel_above=PARALLEL_ABOVE_BYTES) -> Vali
             tables[name] = rows
     pool = None
     if "fork" in multiprocessing.get_all_start_methods() and size > parallel_above:
-        left = math.ceil(signal.getitimer(signal.ITIMER_REAL)[0])  # a time limit running here holds there too
+        left = signal.getitimer(signal.ITIMER_REAL)[0]  # a time limit running here (time_limit) holds there too
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=signal.alarm, initargs=(left,))
+                                   initializer=signal.setitimer, initargs=(signal.ITIMER_REAL, left))
         pending = pool.submit(frictionless_problems, checked, descriptor_file.parent)
     try:
         problems = intake.problems + Checker(tables, paths, fields, foreign_keys, today=today).run()

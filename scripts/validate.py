@@ -25,7 +25,7 @@ def main(argv=None) -> int:
     parser.add_argument("path", nargs="?", help="datapackage.json or its folder (default: this repository)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--timing", action="store_true", help="print the seconds spent validating to stderr")
-    parser.add_argument("--max-seconds", type=int, default=MAX_SECONDS, help=f"time limit (default {MAX_SECONDS})")
+    parser.add_argument("--max-seconds", type=float, default=MAX_SECONDS, help=f"time limit (default {MAX_SECONDS})")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(errors="backslashreplace")
     started = time.perf_counter()

@@ -28,7 +28,7 @@ MARKER = f"OUTSIDE-SECRET-{uuid.uuid4().hex}"
 SUMMARY = re.compile(r"\d+ tables, \d+ rows checked: ")
 RAW = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 SECONDS = 5
-LIMIT = 1  # --max-seconds for the case that would run forever
+LIMIT = 0.5  # --max-seconds for the case that would run forever
 
 
 def added(name, make=None, file=None, **changes):
