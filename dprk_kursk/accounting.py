@@ -4,9 +4,11 @@ import pandas as pd
 
 from dprk_kursk.standing import standing_on
 
+# Where a total sent may say the troops went, and where those still there are counted.
+SENT_PLACES, PRESENT_PLACES = {"russia", "kursk-oblast"}, {"kursk-oblast"}
 # The terms of the troop balance: measure, label, sign, and the places a figure for it may name.
-TERMS = [("troops_deployed", "Sent to Russia", +1, {"russia", "kursk-oblast"}),
-         ("troops_present", "Still in Kursk", -1, {"kursk-oblast"}),
+TERMS = [("troops_deployed", "Sent to Russia", +1, SENT_PLACES),
+         ("troops_present", "Still in Kursk", -1, PRESENT_PLACES),
          ("returned_home", "Returned home", -1, None),
          ("killed", "Killed", -1, None)]
 

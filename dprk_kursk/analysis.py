@@ -1,27 +1,19 @@
 """Summaries the notebooks print: by claimant, by month, by relay. Pure functions of the loaded tables."""
 import pandas as pd
 
+from dprk_kursk.measures import BASIS_OF, DEFAULT_GROUP, GROUP_OF
+
 
 def active(figures: pd.DataFrame) -> pd.DataFrame:
     """Only rows that stand (status active)."""
     return figures[figures["status"] == "active"]
 
 
-# The basis on which each measure is compared: running totals grow, stocks go up and down.
-BASIS = {"troops_deployed": "cumulative", "troops_present": "stock", "troops_planned": "plan",
-         "killed": "cumulative", "wounded": "cumulative", "casualties": "cumulative", "missing": "cumulative",
-         "captured": "cumulative", "returned_home": "cumulative", "engineers_deployed": "cumulative",
-         "builders_deployed": "cumulative", "territory_held_km2": "stock", "settlements_held": "stock",
-         "territory_recaptured_km2": "cumulative", "settlements_recaptured": "cumulative"}
-GROUP = {"territory_held_km2": "ua_forces", "settlements_held": "ua_forces", "territory_recaptured_km2": "ru_forces",
-         "settlements_recaptured": "ru_forces", "engineers_deployed": "kpa_engineers", "builders_deployed": "kpa_builders"}
-
-
 def comparable(figures: pd.DataFrame, measure: str, places=None) -> pd.DataFrame:
     """Active figures for `measure` that count the whole group on the measure's basis, dated, in `places`."""
     rows = active(figures)
-    keep = ((rows["measure"] == measure) & (rows["counted"] == GROUP.get(measure, "kpa_troops"))
-            & (rows["scope"] == "whole") & (rows["basis"] == BASIS[measure]) & (rows["as_of_precision"] != "undated"))
+    keep = ((rows["measure"] == measure) & (rows["counted"] == GROUP_OF.get(measure, DEFAULT_GROUP))
+            & (rows["scope"] == "whole") & (rows["basis"] == BASIS_OF[measure]) & (rows["as_of_precision"] != "undated"))
     if places is not None:
         keep &= rows["place_id"].isin(list(places))
     return rows[keep]

@@ -1,6 +1,8 @@
 """Charts that look the same in every notebook and are byte-identical from one run to the next."""
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from dprk_kursk.paths import FIGURES
@@ -257,21 +259,18 @@ def text_collisions(fig) -> list:
 SEED_DAY = "2026-02-11"
 
 
-def with_country(package, rows):
-    countries = package.claimants.set_index("claimant_id")["country"]
-    return rows.assign(country=rows["claimant_id"].map(countries))
-
-
 def balance_chart(package, day: str = SEED_DAY) -> Chart:
     from dprk_kursk.accounting import balance_on
 
-    return troop_balance(balance_on(package.figures, day), f"{day[8:].lstrip('0')} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][int(day[5:7]) - 1]} {day[:4]}")
+    stamp = pd.Timestamp(day)
+    return troop_balance(balance_on(package.figures, day), f"{stamp.day} {stamp:%B %Y}")
 
 
 def sent_chart(package) -> Chart:
+    from dprk_kursk.accounting import SENT_PLACES
     from dprk_kursk.analysis import comparable
 
-    rows = with_country(package, comparable(package.figures, "troops_deployed", {"russia", "kursk-oblast"}))
+    rows = comparable(package.figures_in_context(), "troops_deployed", SENT_PLACES)
     return claims_over_time([(rows, "North Korean troops sent to Russia, in total")],
                             "Totals sent settled at 10,000-12,000, then rose to 14,000-15,000 as later waves were counted",
                             "Each claim of the total sent at the date it describes; bars: the range its wording states.",
@@ -281,7 +280,7 @@ def sent_chart(package) -> Chart:
 def losses_chart(package) -> Chart:
     from dprk_kursk.analysis import comparable
 
-    panels = [(with_country(package, comparable(package.figures, measure)), label)
+    panels = [(comparable(package.figures_in_context(), measure), label)
               for measure, label in (("killed", "Killed"), ("casualties", "Killed and wounded together"))]
     return claims_over_time(panels, "Claims of the dead differ tenfold in the same months; killed and wounded reached about 6,000",
                             "Totals for the whole contingent only (no single unit, battle or week), at the date they describe.",
@@ -289,20 +288,19 @@ def losses_chart(package) -> Chart:
 
 
 def kursk_chart(package) -> Chart:
-    figures, events = package.figures, package.events
-    held = figures[(figures["status"] == "active") & (figures["measure"] == "territory_held_km2")
-                   & (figures["place_id"] == "kursk-oblast") & (figures["as_of_precision"] != "undated")]
-    shown = events[(events["status"] == "active") & (events["date"] >= "2024-08-01")
-                   & events["category"].isin(list(CATEGORY_COLOURS))]
-    return ground_and_events(with_country(package, held), shown,
+    from dprk_kursk.analysis import active, comparable
+
+    held = comparable(package.figures_in_context(), "territory_held_km2", {"kursk-oblast"})
+    events = active(package.events)
+    shown = events[(events["date"] >= "2024-08-01") & events["category"].isin(list(CATEGORY_COLOURS))]
+    return ground_and_events(held, shown,
                              "Ukraine's hold on Kursk peaked near 1,300 km² in 2024 and shrank to tens of km² by late April 2025")
 
 
 def volume_chart(package) -> Chart:
-    from dprk_kursk.analysis import monthly_volume
+    from dprk_kursk.analysis import active, monthly_volume
 
-    active_events = package.events[package.events["status"] == "active"]
-    return volume(monthly_volume(package.figures, active_events), "Most figures were published from October 2024 to April 2025")
+    return volume(monthly_volume(package.figures, active(package.events)), "Most figures were published from October 2024 to April 2025")
 
 
 def drift_chart(package) -> Chart:
@@ -314,7 +312,7 @@ def drift_chart(package) -> Chart:
     counts = changed.groupby(["kind", "direction"]).size().unstack(fill_value=0).reindex(columns=["larger", "same", "smaller"], fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
     fig, ax = new_figure(height=4.8)
-    left = pd_zeros(len(counts))
+    left = np.zeros(len(counts))
     for column, colour in (("larger", "#D55E00"), ("same", "#999999"), ("smaller", "#0072B2")):
         if not counts[column].any():
             continue
@@ -329,12 +327,6 @@ def drift_chart(package) -> Chart:
     alt = "Horizontal bar chart of how relaying pages change a claim's wording: " + "; ".join(
         f"{kind}: {int(row.sum())}" for kind, row in counts.iloc[::-1].iterrows()) + "."
     return Chart(fig, title, alt)
-
-
-def pd_zeros(length: int):
-    import numpy as np
-
-    return np.zeros(length)
 
 
 CHARTS = {"01-troop-accounting-seed": balance_chart, "02-troops-deployed": sent_chart, "02-losses": losses_chart,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dprk_kursk.descriptor import read_descriptor
+from dprk_kursk.travel import pages_carrying
 
 # How a link reads from its other end: F0003 includes F0004 when F0004 is part_of F0003.
 INVERSE = {"part_of": "includes", "adds_to": "followed_by", "other_measure": "other_measure", "repeats": "repeated_by"}
@@ -43,11 +44,9 @@ class Package:
         linked = pd.concat([links, inverse.assign(relation=inverse["relation"].map(INVERSE))])
         warnings = (linked.assign(link=linked["relation"] + " " + linked["related_id"])
                     .groupby("figure_id")["link"].agg(lambda items: "; ".join(sorted(items))).rename("links"))
-        pages = (1 + self.tables["citations"]["figure_id"].value_counts()).rename("pages")
         merged = (figures.merge(claimants, on="claimant_id", how="left").merge(places, on="place_id", how="left")
-                  .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left")
-                  .merge(pages, left_on="figure_id", right_index=True, how="left"))
-        return merged.assign(pages=merged["pages"].fillna(1).astype(int))
+                  .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left"))
+        return merged.assign(pages=pages_carrying(merged["figure_id"], self.tables["citations"]))
 
 
 def read_table(resource: dict, base) -> pd.DataFrame:

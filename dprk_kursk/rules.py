@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from dprk_kursk.descriptor import referenced_table
+from dprk_kursk.measures import BASIS_OF, GROUP_OF
 from dprk_kursk.problems import Problem
 from dprk_kursk.stated import read_stated
 
@@ -27,11 +28,8 @@ UNIT_OF = {"territory_held_km2": "km2", "territory_recaptured_km2": "km2",
            "settlements_held": "settlements", "settlements_recaptured": "settlements"}
 # What each measure may count, and on what basis (see the data dictionary for the meanings).
 KPA = {"kpa_troops", "kpa_combat_troops", "kpa_engineers", "kpa_builders", "kpa_engineers_builders"}
-COUNTED_FOR = {"territory_held_km2": {"ua_forces"}, "settlements_held": {"ua_forces"},
-               "territory_recaptured_km2": {"ru_forces"}, "settlements_recaptured": {"ru_forces"},
-               "engineers_deployed": {"kpa_engineers"}, "builders_deployed": {"kpa_builders"}}
-BASIS_FOR = {"troops_present": {"stock"}, "territory_held_km2": {"stock"}, "settlements_held": {"stock"},
-             "troops_planned": {"plan"}, "reinforcements_deployed": {"increment"}}
+COUNTED_FOR = {measure: {group} for measure, group in GROUP_OF.items()}
+BASIS_FOR = {measure: {basis} for measure, basis in BASIS_OF.items() if basis != "cumulative"}  # a total may be counted otherwise
 NOT_BASIS = {"stock": {"troops_deployed", "killed", "wounded", "casualties", "missing", "returned_home",
                        "territory_recaptured_km2", "settlements_recaptured"}}
 NEEDS_CLAIMANT = {"statement", "confirmation", "intelligence"}
@@ -336,9 +334,9 @@ class Checker:
 
     def relays(self):
         """Each relayed outlet is a canonical publisher name, and never the page's own publisher."""
-        known = {r.get("publisher") for r in self.rows("publishers")}
         if "publishers" not in self.tables:
             return
+        known = {r.get("publisher") for r in self.rows("publishers")}
         for row in self.rows("sources"):
             for name in filter(None, (n.strip() for n in row.get("relays", "").split(";"))):
                 if name not in known:

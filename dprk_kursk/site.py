@@ -1,10 +1,11 @@
 """What the static site shows, as plain rows: the claims explorer, the timeline and the headline answers."""
 import pandas as pd
 
+from dprk_kursk.accounting import PRESENT_PLACES, SENT_PLACES
 from dprk_kursk.standing import standing_on
 
-HEADLINE = [("How many North Korean troops were sent to Russia?", "troops_deployed", {"russia", "kursk-oblast"}),
-            ("How many are still in Kursk Oblast?", "troops_present", {"kursk-oblast"}),
+HEADLINE = [("How many North Korean troops were sent to Russia?", "troops_deployed", SENT_PLACES),
+            ("How many are still in Kursk Oblast?", "troops_present", PRESENT_PLACES),
             ("How many were killed?", "killed", None),
             ("How many were killed or wounded?", "casualties", None),
             ("How many have gone home?", "returned_home", None)]
@@ -13,7 +14,7 @@ COUNTED = {"kpa_troops": "North Korean troops", "kpa_combat_troops": "North Kore
            "kpa_engineers": "North Korean engineers", "kpa_builders": "North Korean builders",
            "kpa_engineers_builders": "North Korean engineers and builders", "ua_forces": "Ukrainian forces",
            "ru_forces": "Russian forces"}
-BASIS = {"stock": "level on the day", "cumulative": "total so far", "increment": "over a period", "plan": "planned"}
+BASIS_WORDS = {"stock": "level on the day", "cumulative": "total so far", "increment": "over a period", "plan": "planned"}
 RELATION = {"part_of": "part of", "includes": "includes", "adds_to": "a later wave on", "followed_by": "followed by",
             "other_measure": "same number, other measure, in", "repeats": "restates", "repeated_by": "restated by"}
 
@@ -38,7 +39,7 @@ def bounds_text(row) -> str:
 def what_text(row) -> str:
     """Group (and part), basis and place in a few words: 'North Korean troops · total so far · Kursk Oblast'."""
     group = COUNTED[row["counted"]] + (f": {row['part']}" if row["scope"] == "part" else "")
-    basis = BASIS[row["basis"]]
+    basis = BASIS_WORDS[row["basis"]]
     start, end, precision = row["period_start"], row["as_of"], row["as_of_precision"]
     if row["basis"] == "increment":
         basis = ("counted over a period the source does not give" if pd.isna(start) else
@@ -57,12 +58,10 @@ def warning_text(links) -> str:
 def claim_rows(package) -> list:
     """Every active figure as one flat row for the explorer."""
     figures = package.figures_in_context()
-    citations = package.tables.get("citations")
-    pages = citations["figure_id"].value_counts() if citations is not None else pd.Series(dtype=int)
     return [{"figure_id": row["figure_id"], "as_of": day_text(row["as_of"], row["as_of_precision"]),
              "reported": f"{row['reported']:%Y-%m-%d}", "claimant": row["claimant"], "country": row["country"],
              "measure": row["measure"], "what": what_text(row), "stated_as": row["stated_as"], "bounds": bounds_text(row),
-             "publisher": row["publisher"], "url": row["url"], "pages": int(1 + pages.get(row["figure_id"], 0)),
+             "publisher": row["publisher"], "url": row["url"], "pages": int(row["pages"]),
              "warning": warning_text(row["links"])}
             for _, row in figures.sort_values(["reported", "figure_id"]).iterrows()]
 

@@ -8,11 +8,15 @@ from dprk_kursk.analysis import active
 LEAN = {"less_than": -1, "up_to": -1, "exact": 0, "about": 0, "at_least": 1, "more_than": 1, "range": 0}
 
 
+def pages_carrying(figure_ids: pd.Series, citations: pd.DataFrame) -> pd.Series:
+    """For each figure id: the pages that carry it, its own page and every citation (aligned with `figure_ids`)."""
+    return (1 + figure_ids.map(citations["figure_id"].value_counts()).fillna(0)).astype(int).rename("pages")
+
+
 def pages_per_figure(figures: pd.DataFrame, citations: pd.DataFrame) -> pd.Series:
-    """For each active figure: the pages that carry it, its own page and every citation."""
-    counts = citations["figure_id"].value_counts()
+    """For each active figure: the pages that carry it, indexed by figure id."""
     standing = active(figures)
-    return (1 + standing["figure_id"].map(counts).fillna(0)).astype(int).set_axis(standing["figure_id"]).rename("pages")
+    return pages_carrying(standing["figure_id"], citations).set_axis(standing["figure_id"])
 
 
 def drift_kind(figure, citation) -> str:

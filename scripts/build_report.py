@@ -19,6 +19,7 @@ from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dprk_kursk import load_package  # noqa: E402
+from dprk_kursk.analysis import active  # noqa: E402
 from dprk_kursk.export import archive_name  # noqa: E402
 from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, DIST, FIGURES, NOTEBOOKS, REPORT, ROOT  # noqa: E402
 from dprk_kursk.site import claim_rows, event_rows, headline  # noqa: E402
@@ -78,10 +79,10 @@ def index_page(package, nav, notebooks, charts, downloads) -> str:
                       for src, title, alt in charts)
     pages = "".join(f"<li><a href='{esc(href)}'>{esc(text)}</a></li>" for href, text in notebooks)
     files = "".join(f"<li><a href='{esc(href)}'>{esc(text)}</a></li>" for text, href in downloads)
-    standing = package.figures[package.figures["status"] == "active"]
+    standing = active(package.figures)
     body = (f"<h1>{esc(package.descriptor['title'])}</h1><p>Version {esc(package.version)}. "
             f"{len(standing)} active figures from {standing['claimant_id'].nunique()} claimants, "
-            f"{(package.events['status'] == 'active').sum()} events and {len(package.sources)} source pages. "
+            f"{len(active(package.events))} events and {len(package.sources)} source pages. "
             f"Every number is somebody's claim, kept with who said it, when and where it was published.</p>"
             f"<h2>The headline questions, as the claims stood on {esc(facts['day'])}</h2>"
             f"<p class='muted'>Claims standing: each claimant's latest figure for the whole contingent made in the "
