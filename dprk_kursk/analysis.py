@@ -69,3 +69,8 @@ def monthly_volume(figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({"figures": f.reindex(months, fill_value=0), "events": e.reindex(months, fill_value=0)})
     table.index.name = "month"
     return table
+
+
+def whole_numbers(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """`frame` with `columns` rounded to whole numbers for display (people, km², settlements); gaps stay empty."""
+    return frame.astype({column: "float64" for column in columns}).round().astype({column: "Int64" for column in columns})

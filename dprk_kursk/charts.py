@@ -84,6 +84,8 @@ COUNTRY_COLOURS = {"Ukraine": "#0072B2", "South Korea": "#E69F00", "United State
 COUNTRY_LABEL = {"None": "independent", "International": "international"}
 # A claim's marker says what its wording bounds: a floor points up, a ceiling down, a range or a figure is a dot.
 MARKER = {"at_least": "^", "more_than": "^", "up_to": "v", "less_than": "v"}
+# How long a period a date of each precision stands for (a month is drawn as 30 days, a year as 365).
+PERIOD = {"month": pd.Timedelta(days=30), "year": pd.Timedelta(days=365)}
 CATEGORY_COLOURS = {"territory": "#D55E00", "combat": "#E69F00", "confirmation": "#CC79A7", "prisoners": "#009E73"}
 
 
@@ -119,14 +121,18 @@ def new_figure(rows: int = 1, height: float = 5.5, **kwargs):
 def claims(ax, rows) -> list:
     """Each claim as a point at the date it describes, with the range its wording implies, coloured by country.
 
-    `rows` needs as_of, value, low, high, qualifier and country. Points are never joined: each is one claim.
-    Returns the countries drawn, for the key.
+    A claim dated only to a month or a year is drawn at the middle of that period, with a bar across it.
+    `rows` needs as_of, as_of_precision, value, low, high, qualifier and country. Points are never joined: each
+    is one claim. Returns the countries drawn, for the key.
     """
     low = (rows["value"] - rows["low"].fillna(rows["value"])).clip(lower=0)
     high = (rows["high"].fillna(rows["value"]) - rows["value"]).clip(lower=0)
+    period_end = rows["as_of"] + rows["as_of_precision"].map(PERIOD).fillna(pd.Timedelta(0))
+    middle = rows["as_of"] + (period_end - rows["as_of"]) / 2
+    half = (period_end - rows["as_of"]) / 2
     for (country, marker), mine in rows.groupby([rows["country"], rows["qualifier"].map(MARKER).fillna("o")]):
-        ax.errorbar(mine["as_of"], mine["value"], yerr=[low[mine.index], high[mine.index]], fmt=marker, ms=6,
-                    capsize=3, color=COUNTRY_COLOURS[country], ecolor=COUNTRY_COLOURS[country], lw=1)
+        ax.errorbar(middle[mine.index], mine["value"], yerr=[low[mine.index], high[mine.index]], xerr=half[mine.index],
+                    fmt=marker, ms=6, capsize=3, color=COUNTRY_COLOURS[country], ecolor=COUNTRY_COLOURS[country], lw=1)
     return sorted(rows["country"].unique())
 
 
@@ -170,7 +176,7 @@ def troop_balance(balance, day: str) -> Chart:
     title = f"About {remainder:,.0f} of the {sent:,.0f} sent are covered by no figure standing on {day}"
     headed(fig, title, "Each term is the newest claim standing that day for the whole contingent; labels as worded.")
     alt = (f"Waterfall chart. Sent to Russia {sent:,.0f}; minus "
-           + "; minus ".join(f"{r.step.lower()} {r.stated_as}" for r in balance.iloc[1:-1].itertuples())
+           + "; minus ".join(f"{r.step[0].lower()}{r.step[1:]} {r.stated_as}" for r in balance.iloc[1:-1].itertuples())
            + f"; leaves about {remainder:,.0f} unaccounted for.")
     return Chart(fig, title, alt)
 
@@ -200,8 +206,8 @@ def ground_and_events(held, events, title: str) -> Chart:
         bottom.scatter(group["date"], [category] * len(group), color=CATEGORY_COLOURS[category], s=25)
     bottom.set_ylabel("event")
     date_axis(bottom, "date the figure describes / date of the event")
-    headed(fig, title, "Top: Ukrainian-held area of Kursk Oblast, each claim at the date it describes. "
-                       "Bottom: events on the timeline.")
+    headed(fig, title, "Top: Ukrainian-held area of Kursk Oblast, each claim at the date it describes (across the month when "
+                       "that is all it gives). Bottom: events.")
     alt = (f"Scatter chart of {len(held)} claims of Ukrainian-held area, from {held['value'].max():,.0f} km² at most "
            f"to {held['value'].min():,.0f} km² at least, {held['as_of'].min():%B %Y} to {held['as_of'].max():%B %Y}, "
            f"above {len(events)} events by category.")
@@ -273,7 +279,7 @@ def sent_chart(package) -> Chart:
     rows = comparable(package.figures_in_context(), "troops_deployed", SENT_PLACES)
     return claims_over_time([(rows, "North Korean troops sent to Russia, in total")],
                             "Totals sent settled at 10,000-12,000, then rose to 14,000-15,000 as later waves were counted",
-                            "Each claim of the total sent at the date it describes; bars: the range its wording states.",
+                            "Each claim at the date it describes (a bar across the month or year when that is all it gives); vertical bars: its stated range.",
                             "North Korean troops (people)")
 
 
@@ -283,7 +289,7 @@ def losses_chart(package) -> Chart:
     panels = [(comparable(package.figures_in_context(), measure), label)
               for measure, label in (("killed", "Killed"), ("casualties", "Killed and wounded together"))]
     return claims_over_time(panels, "Claims of the dead differ tenfold in the same months; killed and wounded reached about 6,000",
-                            "Totals for the whole contingent only (no single unit, battle or week), at the date they describe.",
+                            "Totals for the whole contingent (no unit, battle or week) at the date they describe; a bar across the month when that is all they give.",
                             "North Korean troops (people)")
 
 

@@ -23,22 +23,23 @@ NUMBER = re.compile(
     r"(?:\s*-?\s*(?P<mult>hundred|thousand|million)\b)?",
     re.IGNORECASE,
 )
-RANGE_JOINER = re.compile(r"^\s*(?:명|人|名)?\s*(?:to|-|–|—|and|or|~|〜|에서|до|a|à|bis)\s*$", re.IGNORECASE)
+RANGE_JOINER = re.compile(r"^\s*(?:명|人|名)?\s*(?:to|-|–|—|and|or|~|〜|에서|до|a|à|bis|til)\s*$", re.IGNORECASE)
 QUALIFIER_WORDS = [
     ("at_least", r"\bat least\b|\bor more\b|\bno (?:fewer|less) than\b|\bminimum of\b"
                  r"|щонайменше|не менше|не менее|как минимум|최소|이상|mindestens|að minnsta kosti|vähemalt|alespoň"
-                 r"|\balmeno\b|al menos|au moins|minstens"),
+                 r"|\balmeno\b|al menos|au moins|minstens|\bmindst\b|\bzeker\b|以上"),
     ("more_than", r"\bmore than\b|\bover\b|\babove\b|\bupwards of\b|\bin excess of\b|\bexceed"
                   r"|понад|більш ніж|більше|более|больше|свыше|넘는|넘어|넘었|넘은|あまり|más de|più di|\boltre\b"
-                  r"|plus de|mehr als|über|أكثر من|meira en|\bpřes\b|повече от"),
+                  r"|plus de|mehr als|über|أكثر من|meira en|\bpřes\b|повече от|\bponad\b|\bsurpass"),
     ("up_to", r"\bup to\b|\bat most\b|\bas many as\b|\bmaximum of\b"
               r"|(?<![\w-])до(?![\w-])|최대|ما يصل|\baž\b|bis zu|fino a|hasta|jusqu'à"),
     ("less_than", r"\bfewer than\b|\bless than\b|\bunder\b|\bbelow\b|менше|меньше|미만|\bunter\b"),
-    ("about", r"\babout\b|\bapproximately\b|\bapprox\.|\baround\b|\bnearly\b|\balmost\b|\bsome\b"
+    ("about", r"\babout\b|\bapproximate(?:ly)?\b|\bapprox\.|\baround\b|\bnearly\b|\balmost\b|\bsome\b"
               r"|\bestimated\b|\broughly\b|\bclose to\b|~|\ban estimated\b|\broughly\b|\bapproach(?:ing|es)\b"
               r"|близько|около|приблизно|примерно|орієнтовно|ориентировочно|майже|почти|околу|약|\d\s*여|가까이|가량|정도|규모"
               r"|約|近く|規模|cerca de|\bunos\b|\bcirca\b|\betwa\b|\brund\b|\bum\b|حوالي|نحو|قرابة|aproximativ"
-              r"|aproximadamente|quelque|environ|ongeveer|bijna|\bquasi\b|\bkolem\b|sekitar|yaklaşık|körülbelül|περίπου|σχεδόν"),
+              r"|aproximadamente|quelque|environ|ongeveer|bijna|\bquasi\b|\bkolem\b|sekitar|yaklaşık|körülbelül|περίπου|σχεδόν"
+              r"|alrededor de|\bomkring\b|\brundt\b|\bumbes\b"),
 ]
 
 QUALIFIER_PATTERNS = [(qualifier, re.compile(words, re.IGNORECASE)) for qualifier, words in QUALIFIER_WORDS]

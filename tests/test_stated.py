@@ -63,6 +63,13 @@ def test_a_phrase_without_a_number_states_none():
     ("circa 8.000", "about", [8000]),
     ("حوالي 5 آلاف", "about", [5000]),
     ("11mila", "exact", [11000]),
+    ("an approximate 4,000", "about", [4000]),
+    ("1000人以上", "at_least", [1000]),
+    ("Alrededor de 8.000", "about", [8000]),
+    ("mindst 10.000", "at_least", [10000]),
+    ("ponad 200", "more_than", [200]),
+    ("surpassed 3,000", "more_than", [3000]),
+    ("omkring 11.000 til 12.000", "range", [11000, 12000]),
 ])
 def test_other_languages_are_read_alike(phrase, qualifier, numbers):
     assert read_stated(phrase) == (qualifier, numbers)
