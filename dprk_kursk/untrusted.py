@@ -15,8 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from dprk_kursk.problems import Problem
+from dprk_kursk.rules.registry import declare
 
 # The limits, documented in README.md ("Validating untrusted files"); each is checked before the work it bounds.
+DESCRIPTOR_REFUSED = declare("descriptor.refused", "datapackage.json cannot be read safely, or names what is not read")
+FILE_REFUSED = declare("file.refused", "a file the descriptor names is missing, outside the package or over a limit")
 MAX_DESCRIPTOR_BYTES = 1_000_000  # datapackage.json, and each schema or dialect file it names
 MAX_DEPTH = 50  # nesting of objects and lists in those files
 MAX_RESOURCES = 100
@@ -98,7 +101,8 @@ class Intake:
     def refuse(self, file, line, column, message, value=""):
         """Record a problem; returns None, for the callers that refuse with it."""
         shown = value if isinstance(value, str) else json.dumps(value)[:200]
-        self.problems.append(Problem(file, line, column, message, shown))
+        code = DESCRIPTOR_REFUSED if file == self.name else FILE_REFUSED
+        self.problems.append(Problem(file, line, column, message, shown, code))
 
     def in_descriptor(self, key, message, value=""):
         """A problem with a value written in the descriptor, on the line where that value first appears."""
