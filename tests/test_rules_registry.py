@@ -27,7 +27,7 @@ def test_codes_name_their_table_or_concern():
 
 
 def test_registering_a_rule_twice_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="registered twice"):
         rule(next(iter(RULES)))(lambda tables: [])
 
 
