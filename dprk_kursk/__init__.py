@@ -5,11 +5,11 @@ The loader (and with it pandas) is imported on first use, so the validator start
 """
 from dprk_kursk.paths import ROOT
 
-__all__ = ["Package", "ROOT", "load_package"]
+__all__ = ["InvalidPackage", "Package", "ROOT", "load_package"]
 
 
 def __getattr__(name):
-    if name in ("Package", "load_package"):
+    if name in ("InvalidPackage", "Package", "load_package"):
         from dprk_kursk import load
 
         return getattr(load, name)

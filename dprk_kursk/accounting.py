@@ -2,10 +2,11 @@
 each term taken from the claims standing on that day (never a 2024 total against a 2026 stock)?"""
 import pandas as pd
 
+from dprk_kursk.measures import MEASURES
 from dprk_kursk.standing import standing_on
 
-# Where a total sent may say the troops went, and where those still there are counted.
-SENT_PLACES, PRESENT_PLACES = {"russia", "kursk-oblast"}, {"kursk-oblast"}
+# Where a total sent may say the troops went, and where those still there are counted (see the measure table).
+SENT_PLACES, PRESENT_PLACES = set(MEASURES["troops_deployed"].places), set(MEASURES["troops_present"].places)
 # The terms of the troop balance: measure, label, sign, and the places a figure for it may name.
 TERMS = [("troops_deployed", "Sent to Russia", +1, SENT_PLACES),
          ("troops_present", "Still in Kursk", -1, PRESENT_PLACES),

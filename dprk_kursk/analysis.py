@@ -1,19 +1,15 @@
 """Summaries the notebooks print: by claimant, by month, by relay. Pure functions of the loaded tables."""
 import pandas as pd
 
-from dprk_kursk.measures import BASIS_OF, DEFAULT_GROUP, GROUP_OF
-
-
-def active(figures: pd.DataFrame) -> pd.DataFrame:
-    """Only rows that stand (status active)."""
-    return figures[figures["status"] == "active"]
+from dprk_kursk.frames import active
+from dprk_kursk.measures import MEASURES
 
 
 def comparable(figures: pd.DataFrame, measure: str, places=None) -> pd.DataFrame:
     """Active figures for `measure` that count the whole group on the measure's basis, dated, in `places`."""
-    rows = active(figures)
-    keep = ((rows["measure"] == measure) & (rows["counted"] == GROUP_OF.get(measure, DEFAULT_GROUP))
-            & (rows["scope"] == "whole") & (rows["basis"] == BASIS_OF[measure]) & (rows["as_of_precision"] != "undated"))
+    rows, counts = active(figures), MEASURES[measure]
+    keep = ((rows["measure"] == measure) & (rows["counted"] == counts.group)
+            & (rows["scope"] == "whole") & (rows["basis"] == counts.basis) & (rows["as_of_precision"] != "undated"))
     if places is not None:
         keep &= rows["place_id"].isin(list(places))
     return rows[keep]

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from dprk_kursk.paths import descriptor_path
 
+STANDS = "active"  # the status of a row that stands; corrected, retracted and duplicate rows do not
+
 
 def read_descriptor(path=None) -> tuple[dict, Path]:
     """The descriptor at `path` (datapackage.json or its folder; the repository's by default) and its folder."""

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 SHOWN_CHARS = 80  # a file name, column or value is cut to this many characters, then '…'
-MESSAGE_CHARS = 300  # messages quote descriptor text (frictionless notes, labels), so they are capped too
+MESSAGE_CHARS = 1000  # messages quote descriptor text (frictionless notes, labels), so they are capped too
 HIDDEN = {"Cc", "Cf", "Cs", "Zl", "Zp"}  # controls (C0, C1, ESC, CR, newline), bidi and zero-width marks, separators
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -41,6 +41,7 @@ class Problem:
     column: str
     message: str
     value: str = ""
+    code: str = ""  # the rule or check that found it (see dprk_kursk.rules.registry.CODES)
 
     def as_dict(self) -> dict:
         """The problem's fields as printed: every text escaped and capped by `shown()`."""

@@ -5,11 +5,11 @@ generated rows that pass every check: each has its own id, number and date, cite
 source, and states its number as an exact figure. With `broken_every`, every n-th row gets one of a few
 kinds of breakage, so a validator run must report exactly those rows.
 """
-import csv
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from dprk_kursk.csvfile import read_csv, write_csv
 from dprk_kursk.paths import DATA, DESCRIPTOR
 
 UNDATED = "2025-06-01"  # a day in the window for rows citing a source that shows no publication date
@@ -24,20 +24,6 @@ def figure_row(number: int, claimant_id: str, source_id: str, published: date) -
             "qualifier": "exact", "stated_as": f"{value:,}", "unit": "people", "claimant_id": claimant_id,
             "reported": reported.isoformat(), "as_of": reported.isoformat(), "as_of_precision": "day", "period_start": "",
             "source_id": source_id, "status": "active", "superseded_by": "", "note": ""}
-
-
-def read_csv(path: Path) -> tuple:
-    """The header and the rows (dicts) of one CSV."""
-    with open(path, encoding="utf-8", newline="") as file:
-        reader = csv.DictReader(file)
-        return reader.fieldnames, list(reader)
-
-
-def write_csv(path: Path, fields: list, rows) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def cited(*row_lists) -> set:

@@ -2,21 +2,10 @@
 closest to the claimant (the figure's own source) as it is relayed."""
 import pandas as pd
 
-from dprk_kursk.analysis import active
+from dprk_kursk.frames import active, pages_carrying, pages_per_figure  # noqa: F401  (pages_* used here and by callers)
 
 # Which way a wording leans for the same number: a ceiling below, a plain figure level, a floor above.
 LEAN = {"less_than": -1, "up_to": -1, "exact": 0, "about": 0, "at_least": 1, "more_than": 1, "range": 0}
-
-
-def pages_carrying(figure_ids: pd.Series, citations: pd.DataFrame) -> pd.Series:
-    """For each figure id: the pages that carry it, its own page and every citation (aligned with `figure_ids`)."""
-    return (1 + figure_ids.map(citations["figure_id"].value_counts()).fillna(0)).astype(int).rename("pages")
-
-
-def pages_per_figure(figures: pd.DataFrame, citations: pd.DataFrame) -> pd.Series:
-    """For each active figure: the pages that carry it, indexed by figure id."""
-    standing = active(figures)
-    return pages_carrying(standing["figure_id"], citations).set_axis(standing["figure_id"])
 
 
 def drift_kind(figure, citation) -> str:

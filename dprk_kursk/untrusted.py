@@ -15,8 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from dprk_kursk.problems import Problem
+from dprk_kursk.rules.registry import declare
 
 # The limits, documented in README.md ("Validating untrusted files"); each is checked before the work it bounds.
+DESCRIPTOR_REFUSED = declare("descriptor.refused", "datapackage.json cannot be read safely, or names what is not read")
+FILE_REFUSED = declare("file.refused", "a file the descriptor names is missing, outside the package or over a limit")
 MAX_DESCRIPTOR_BYTES = 1_000_000  # datapackage.json, and each schema or dialect file it names
 MAX_DEPTH = 50  # nesting of objects and lists in those files
 MAX_RESOURCES = 100
@@ -86,8 +89,8 @@ def standard_profile(level: str, url) -> bool:
                                             for version in ("1.0", "2.0")}
 
 
-class Intake:
-    """One package folder and its descriptor; `problems` collects every refusal."""
+class Folder:
+    """One package folder, its files read only when vetted; `problems` collects every refusal."""
 
     def __init__(self, descriptor_file: Path):
         self.name = descriptor_file.name
@@ -98,12 +101,8 @@ class Intake:
     def refuse(self, file, line, column, message, value=""):
         """Record a problem; returns None, for the callers that refuse with it."""
         shown = value if isinstance(value, str) else json.dumps(value)[:200]
-        self.problems.append(Problem(file, line, column, message, shown))
-
-    def in_descriptor(self, key, message, value=""):
-        """A problem with a value written in the descriptor, on the line where that value first appears."""
-        found = self.text.find(json.dumps(value, ensure_ascii=False)) if isinstance(value, str) and value else -1
-        self.refuse(self.name, self.text.count("\n", 0, found) + 1 if found >= 0 else 1, key, message, value)
+        code = DESCRIPTOR_REFUSED if file == self.name else FILE_REFUSED
+        self.problems.append(Problem(file, line, column, message, shown, code))
 
     def vet(self, path: str, owner: str, limit: int):
         """(real path, size) of `path` (relative to the package) when it is a regular file inside it of at most
@@ -157,6 +156,15 @@ class Intake:
         if not isinstance(value, dict):
             return self.refuse(path, 1, "", "not a JSON object")
         return value, text
+
+
+class Intake(Folder):
+    """One package folder and its descriptor, vetted before anything it names is read."""
+
+    def in_descriptor(self, key, message, value=""):
+        """A problem with a value written in the descriptor, on the line where that value first appears."""
+        found = self.text.find(json.dumps(value, ensure_ascii=False)) if isinstance(value, str) and value else -1
+        self.refuse(self.name, self.text.count("\n", 0, found) + 1 if found >= 0 else 1, key, message, value)
 
     def descriptor(self):
         """The descriptor as a dict, or None when it cannot be read within the limits."""

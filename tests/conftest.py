@@ -1,13 +1,12 @@
 """Helpers shared by the tests: a scratch copy of the package to break, edits to its files, and the validator's CLI."""
-import csv
 import importlib.util
-import io
 import json
 import subprocess
 import sys
 
 import pytest
 
+from dprk_kursk.csvfile import read_lists, write_csv
 from dprk_kursk.paths import ROOT
 from dprk_kursk.synthetic import write_sample
 
@@ -27,13 +26,13 @@ def package_copy(tmp_path):
 
 
 def read(path):
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    """Every record of a CSV, the header first, as lists of cells."""
+    return read_lists(path)
 
 
 def write(path, rows):
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    """Write `rows` (lists of cells, the header first) as the package writes CSV."""
+    write_csv(path, None, rows)
 
 
 def set_cell(root, file, line, column, value):

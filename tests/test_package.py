@@ -3,8 +3,10 @@ import json
 import re
 
 import pytest
+from conftest import set_cell
 
-from dprk_kursk import load_package
+from dprk_kursk import InvalidPackage, load_package
+from dprk_kursk.load import package_digest
 from dprk_kursk.paths import DESCRIPTOR
 from dprk_kursk.validate import validate
 
@@ -72,3 +74,35 @@ def test_corrections_of_1_0_0_stand():
     assert figures.loc["F0088", "status"] == "retracted"
     active = figures[figures["status"] == "active"]
     assert not ((active["claimant_id"] == "ua-budanov") & (active["reported"] == "2025-02-19")).any()
+
+
+def test_loader_refuses_an_edited_copy_naming_its_problems(package_copy, monkeypatch, tmp_path_factory):
+    monkeypatch.setenv("DPRK_KURSK_CACHE", str(tmp_path_factory.mktemp("cache")))
+    set_cell(package_copy, "data/figures.csv", 3, "measure", "troops_presnet")
+    with pytest.raises(InvalidPackage) as refused:
+        load_package(package_copy)
+    assert "data/figures.csv:3: measure: not one of the allowed values: did you mean troops_present?" in str(refused.value)
+    assert [(p.file, p.line, p.code) for p in refused.value.problems] == [("data/figures.csv", 3, "schema.enum")]
+    assert load_package(package_copy, validate=False).figures["measure"].iloc[1] == "troops_presnet"
+
+
+def test_loader_validates_the_same_bytes_once(package_copy, monkeypatch, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("DPRK_KURSK_CACHE", str(cache))
+    assert len(load_package(package_copy).figures) > 0
+    assert (cache / "validated-digests").read_text(encoding="utf-8").split() == [package_digest(package_copy / "datapackage.json")]
+    monkeypatch.setattr("dprk_kursk.validate.validate", lambda path: pytest.fail("validated twice"))
+    assert len(load_package(package_copy).figures) > 0
+
+
+ABOVE_THE_LOADER = {"analysis", "accounting", "standing", "travel", "site", "charts", "dictionary", "export"}
+
+
+@pytest.mark.parametrize("module, banned", [("dprk_kursk.load", {f"dprk_kursk.{m}" for m in ABOVE_THE_LOADER}),
+                                            ("dprk_kursk.validate", {"pandas"} | {f"dprk_kursk.{m}" for m in ABOVE_THE_LOADER})])
+def test_layers_import_nothing_above_them(module, banned):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", f"import sys, {module}; print(' '.join(sys.modules))"],
+                          capture_output=True, text=True, check=True)
+    assert sorted(banned & set(done.stdout.split())) == []

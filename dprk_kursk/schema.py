@@ -1,0 +1,121 @@
+"""frictionless' schema checks (types, constraints, headers, keys), each error as one Problem with a code and a
+message that says how to fix it: the allowed values in full with the nearest match, the expected date format."""
+import difflib
+import re
+import warnings
+from pathlib import Path
+
+from dprk_kursk.problems import Problem
+from dprk_kursk.rules.registry import declare
+
+FILE_LEVEL = {"scheme-error", "format-error", "encoding-error", "source-error", "hashing-error", "byte-count",
+              "resource-error"}
+LABEL_ERRORS = {"incorrect-label", "extra-label", "missing-label", "duplicate-label", "blank-label", "blank-header"}
+SHAPE_ERRORS = {"extra-cell", "missing-cell", "blank-row"}  # csvfile.read_rows reports a row's shape, once
+FORMATS = {"date": "YYYY-MM-DD, e.g. 2024-11-05", "number": "digits with at most one decimal point and no thousands "
+           "separator (8000, not 8,000)", "integer": "a whole number in digits"}
+DESCRIPTOR = declare("schema.descriptor", "datapackage.json breaks the Data Package standard")
+FILE = declare("schema.file", "a data file frictionless cannot read")
+HEADER = declare("schema.header", "a header that differs from the schema's fields")
+TYPE = declare("schema.type", "a cell that is not of its field's type")
+UNIQUE = declare("schema.unique", "a value that must be unique appears twice")
+KEY = declare("schema.foreign_key", "a value not found in the table its foreign key references")
+OTHER = declare("schema.other", "any other schema error")
+CONSTRAINTS = {name: declare(f"schema.{name}", f"a cell that breaks its field's {name} constraint")
+               for name in ("required", "enum", "pattern", "minimum", "maximum")}
+
+
+class Offline:
+    """An http session for frictionless that refuses every request: validation does no network I/O."""
+
+    def request(self, *args, **kwargs):
+        raise ConnectionRefusedError("validation does no network I/O")
+
+    get = post = request
+
+
+def frictionless_problems(descriptor: dict, base: Path):
+    """Schema, type, constraint and key errors as frictionless finds them, one Problem each.
+
+    `descriptor` is the vetted copy Intake leaves: only package files, schemas and dialects inline. Its warnings
+    are silenced: they would print raw lines to stderr. frictionless is imported here, so that a package refused
+    before this point is refused in a blink."""
+    import frictionless
+
+    try:
+        with frictionless.system.use_context(trusted=False, http_session=Offline()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = frictionless.Package(descriptor, basepath=str(base)).validate()
+    except frictionless.FrictionlessException as error:
+        return [Problem("datapackage.json", 1, "", f"descriptor rejected: {error.error.note or error.error.title}",
+                        "", DESCRIPTOR)]
+    fields = {r.get("path"): {f.get("name"): f for f in r["schema"].get("fields", []) if isinstance(f, dict)}
+              for r in descriptor.get("resources", []) if isinstance(r.get("schema"), dict)}
+    problems = [Problem("datapackage.json", 1, "", error.message, "", DESCRIPTOR) for error in report.errors]
+    for task in report.tasks:
+        problems += filter(None, (translate(error, task.place, fields.get(task.place, {})) for error in task.errors))
+    return problems
+
+
+def allowed(values, cell) -> str:
+    """The allowed values in full, the nearest one first when the cell looks like a misspelling of it."""
+    near = difflib.get_close_matches(str(cell), [str(v) for v in values], n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]}? " if near else ""
+    return f"not one of the allowed values: {hint}allowed are {', '.join(str(v) for v in values)}"
+
+
+def constraint_problem(note: str, field: dict, cell) -> tuple:
+    """(code, plain words) for frictionless' 'constraint "X" is "Y"' note."""
+    found = re.match(r'constraint "([^"]+)" is "(.*)"$', note or "")
+    if not found:
+        return OTHER, note or "breaks a constraint"
+    name, rule = found.groups()
+    enum = field.get("constraints", {}).get("enum") if isinstance(field.get("constraints"), dict) else None
+    return CONSTRAINTS.get(name, OTHER), {
+        "required": "required but empty",
+        "enum": allowed(enum, cell) if isinstance(enum, list) else f"not one of the allowed values {rule}",
+        "pattern": f"does not match the pattern {rule}",
+        "minimum": f"below the minimum {rule}",
+        "maximum": f"above the maximum {rule}",
+    }.get(name, f"breaks the {name} constraint {rule}")
+
+
+def label_problem(error, shown: str, column: str) -> Problem:
+    label = getattr(error, "label", "") or ""
+    message = f"header: {error.title.lower()} ({error.note})" if error.note else f"header: {error.title.lower()}"
+    return Problem(shown, 1, column, message, label if label != column else "", HEADER)
+
+
+def type_problem(error, shown: str, row, column: str, field: dict, cell) -> Problem:
+    kind = field.get("type") or error.note.split("is ")[-1].strip('"').split("/")[0]
+    return Problem(shown, row, column, f"not a valid {kind}: expected {FORMATS.get(kind, 'a ' + kind)}", cell, TYPE)
+
+
+def translate(error, shown: str, fields: dict):
+    """One frictionless error as a Problem; None for an error another check already reports."""
+    kind, row = error.type, getattr(error, "row_number", None)
+    column = getattr(error, "field_name", "") or getattr(error, "label", "") or ""
+    cell = getattr(error, "cell", "")
+    cell = "" if cell in (None, "None") else cell
+    if kind in FILE_LEVEL:
+        return Problem(shown, 1, "", error.note or error.title, "", FILE)
+    if kind in LABEL_ERRORS:
+        return label_problem(error, shown, column)
+    if kind in SHAPE_ERRORS or kind == "primary-key":
+        return None  # a row's shape is csvfile's; a primary key is also unique, reported as such
+    if kind == "type-error":
+        return type_problem(error, shown, row, column, fields.get(column, {}), cell)
+    if kind == "constraint-error":
+        code, message = constraint_problem(error.note, fields.get(column, {}), cell)
+        return Problem(shown, row, column, message, cell, code)
+    if kind == "unique-error":
+        first = re.search(r"position (\d+)", error.note or "")
+        return Problem(shown, row, column, f"duplicate: same value as line {first.group(1) if first else '?'}", cell,
+                       UNIQUE)
+    if kind == "foreign-key":
+        found = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]*)"', error.note or "")
+        if found:
+            return Problem(shown, row, found.group(1), f"no such id in {found.group(3) or 'this table'}", found.group(2),
+                           KEY)
+        return Problem(shown, row, "", error.note, "", KEY)
+    return Problem(shown, row or 1, column, error.note or error.title, cell, OTHER)
