@@ -223,3 +223,39 @@ def standing_as_released(version: str, measure: str, day, history=None):
 
     frame = history_frame(read_history() if history is None else history)
     return standing_on(frame[frame["version"] == version], measure, day)
+
+
+def release_table(history=None) -> list[dict]:
+    """figures-by-release rows with `comparable`: 1 where the row is one `standing_on` compares for its measure
+    in its release (active, whole group, the measure's basis, dated), for SQL that cannot call Python."""
+    from dprk_kursk.analysis import comparable
+
+    rows = read_history() if history is None else history
+    frame = history_frame(rows)
+    keep = set()
+    for (version, measure), group in frame.groupby(["version", "measure"]):
+        keep |= {(version, f) for f in comparable(group, measure)["figure_id"]}
+    return [r | {"comparable": int((r["version"], r["figure_id"]) in keep)} for r in rows]
+
+
+# The claims standing on :day for :measure as release :version knew them: each claimant's latest comparable
+# figure reported by then (the SQL twin of dprk_kursk.standing.standing_on, which a test holds it to).
+STANDING_AS_RELEASED = """SELECT f.version, f.figure_id, f.claimant_id, f.measure, f.stated_as, f.value, f.low, f.high,
+       f.reported, f.as_of
+FROM figure_releases f
+WHERE f.version = :version AND f.measure = :measure AND f.comparable = 1 AND f.reported <= :day
+  AND NOT EXISTS (
+    SELECT 1 FROM figure_releases g
+    WHERE g.version = f.version AND g.measure = f.measure AND g.comparable = 1 AND g.claimant_id = f.claimant_id
+      AND g.reported <= :day AND (g.reported, COALESCE(g.as_of, ''), g.figure_id)
+                                 > (f.reported, COALESCE(f.as_of, ''), f.figure_id))
+ORDER BY f.reported, f.figure_id"""
+
+
+def add_release_table(connection) -> None:
+    """The table `figure_releases` (every figure as each release published it) in an open SQLite database."""
+    rows = release_table()
+    columns = HISTORY_FIELDS + ["comparable"]
+    connection.execute(f"CREATE TABLE figure_releases ({', '.join(columns)}, PRIMARY KEY (version, figure_id))")
+    connection.executemany(f"INSERT INTO figure_releases VALUES ({', '.join('?' for _ in columns)})",
+                           [[r[c] if r[c] != "" else None for c in columns] for r in rows])
