@@ -259,3 +259,41 @@ def add_release_table(connection) -> None:
     connection.execute(f"CREATE TABLE figure_releases ({', '.join(columns)}, PRIMARY KEY (version, figure_id))")
     connection.executemany(f"INSERT INTO figure_releases VALUES ({', '.join('?' for _ in columns)})",
                            [[r[c] if r[c] != "" else None for c in columns] for r in rows])
+
+
+def why_answers_differ(then_version: str, now_version: str, measure: str, day, history=None, log=None) -> list[dict]:
+    """For each claim standing on `day` in one release and not the other: which it is, and why it moved — its
+    own change (a correction, a retraction) from the change log, or the same claimant's later claim replacing it."""
+    history = read_history() if history is None else history
+    log = read_changes() if log is None else log
+    then = standing_as_released(then_version, measure, day, history)
+    now = standing_as_released(now_version, measure, day, history)
+    latest_by = dict(zip(now["claimant_id"], now["figure_id"]))
+    first_added = {r["id"]: r["version"] for r in log if r["table"] == "figures" and r["kind"] == "added"}
+    status_change = {r["id"]: r for r in log if r["table"] == "figures" and r["version"] != then_version
+                     and r["kind"] in ("corrected", "retracted", "marked_duplicate")}
+    rows = []
+    for figure, claimant in zip(then["figure_id"], then["claimant_id"]):
+        if figure in set(now["figure_id"]):
+            continue
+        if figure in status_change:
+            change = status_change[figure]
+            why = f"{change['kind']} in {change['version']}: {change['reason']}"
+            replaced_by = json.loads(change["changed"] or "{}").get("superseded_by", ["", ""])[1]
+            why += f" (replaced by {replaced_by})" if replaced_by else ""
+        elif claimant in latest_by:
+            newer = latest_by[claimant]
+            why = f"the same claimant's later claim {newer} (added in {first_added.get(newer, '?')}) stands instead"
+        else:
+            why = "no longer compared for this measure (its classification changed)"
+        rows.append({"figure": figure, "in": then_version, "why": why})
+    then_by = dict(zip(then["claimant_id"], then["figure_id"]))
+    for figure, claimant in zip(now["figure_id"], now["claimant_id"]):
+        if figure in set(then["figure_id"]):
+            continue
+        added_in = first_added.get(figure, "?")
+        why = f"added in {added_in}"
+        if added_in != now_version and claimant in then_by:
+            why += f"; now its claimant's latest claim, in place of {then_by[claimant]}"
+        rows.append({"figure": figure, "in": now_version, "why": why})
+    return rows

@@ -187,3 +187,28 @@ def test_the_sql_query_answers_as_standing_on_does(database, version, measure, d
 def test_the_history_file_is_the_one_the_releases_give():
     rebuilt = changes.figures_by_release()
     assert changes.read_history() == rebuilt, "releases/figures-by-release.csv is stale: run make release"
+
+
+def history_row(version, figure, claimant, reported, status="active", value="100"):
+    return {"version": version, "figure_id": figure, "measure": "killed", "counted": "kpa_troops", "scope": "whole",
+            "basis": "cumulative", "place_id": "kursk-oblast", "value": value, "low": "", "high": "",
+            "qualifier": "exact", "stated_as": value, "claimant_id": claimant, "reported": reported,
+            "as_of": reported, "as_of_precision": "day", "status": status, "superseded_by": "",
+            "classified_in": version}
+
+
+def test_why_answers_differ_names_each_cause():
+    # Release 1 had A1 (claimant a) and B1 (claimant b). Release 2 retracted B1, added A2 (a's later claim) and
+    # C1 (a new claimant): A1 gives way to A2, B1 leaves as retracted, A2 and C1 join.
+    history = [history_row("1", "A1", "a", "2025-01-01"), history_row("1", "B1", "b", "2025-01-02"),
+               history_row("2", "A1", "a", "2025-01-01"), history_row("2", "B1", "b", "2025-01-02", "retracted"),
+               history_row("2", "A2", "a", "2025-01-05"), history_row("2", "C1", "c", "2025-01-03")]
+    log = [{"version": "1", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A1", "B1")]
+    log += [{"version": "2", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A2", "C1")]
+    log += [{"version": "2", "table": "figures", "id": "B1", "kind": "retracted",
+             "changed": json.dumps({"status": ["active", "retracted"]}), "reason": "no such page"}]
+    rows = {r["figure"]: r for r in changes.why_answers_differ("1", "2", "killed", "2025-02-01", history, log)}
+    assert rows["A1"]["why"] == "the same claimant's later claim A2 (added in 2) stands instead"
+    assert rows["B1"]["why"] == "retracted in 2: no such page"
+    assert rows["A2"]["why"] == "added in 2" and rows["C1"]["why"] == "added in 2"
+    assert set(rows) == {"A1", "B1", "A2", "C1"}
