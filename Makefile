@@ -31,6 +31,7 @@ notebooks: $(STAMP)
 
 report: dist
 	$(BIN)/python scripts/build_report.py
+	$(BIN)/python scripts/build_feeds.py
 
 dist: $(STAMP)
 	$(BIN)/python scripts/build_dist.py
@@ -78,6 +79,7 @@ summary: $(STAMP)
 # The release step: after bumping the version (datapackage.json, CITATION.cff, CHANGELOG.md).
 release: $(STAMP)
 	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/build_changes.py
 	$(BIN)/python scripts/record_release.py
 
 # Known vulnerabilities in the pinned requirements (needs the package index; kept out of .venv).

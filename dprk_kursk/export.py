@@ -10,6 +10,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+from dprk_kursk.changes import STANDING_AS_RELEASED, add_release_table
 from dprk_kursk.descriptor import read_descriptor, referenced_table
 from dprk_kursk.paths import ROOT
 
@@ -121,6 +122,7 @@ def build_sqlite(target: Path, path=None) -> Path:
                 marks = ", ".join("?" for _ in fields)
                 connection.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})', rows)
             connection.execute(FIGURES_IN_CONTEXT)
+            add_release_table(connection)
             connection.execute("CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             connection.executemany("INSERT INTO package VALUES (?, ?)",
                                    [(key, descriptor[key]) for key in ("name", "title", "version") if key in descriptor])
@@ -148,9 +150,16 @@ def datasette_metadata(descriptor: dict) -> dict:
               for res in descriptor["resources"]}
     tables["figures_in_context"] = {"title": "Figures in context",
                                     "description": "Active figures joined to their claimant (name, country), place and source."}
+    tables["figure_releases"] = {"title": "Figures as each release published them",
+                                 "description": "Every figure row of every release (releases/figures-by-release.csv)."}
     for table, facets in FACETS.items():
         tables[table]["facets"] = facets
     return {"title": descriptor["title"], "description": descriptor["description"],
             "license": licence["name"], "license_url": licence["path"],
             "source": "dprk-troops-russia-kursk data package, version " + descriptor["version"],
-            "source_url": descriptor.get("homepage", ""), "databases": {database: {"tables": tables}}}
+            "source_url": descriptor.get("homepage", ""),
+            "databases": {database: {"tables": tables, "queries": {"standing_as_released": {
+                "title": "Claims standing on a day, as a release knew them",
+                "description": "Each claimant's latest comparable figure for a measure reported by the day, in the "
+                               "release given (e.g. version 1.0.0, measure killed, day 2025-06-30).",
+                "sql": STANDING_AS_RELEASED}}}}}

@@ -10,7 +10,8 @@ DIST = ROOT / "dist"
 DOCS = ROOT / "docs"
 DICTIONARY = DOCS / "data-dictionary.md"
 REPORT = ROOT / "report"
-RELEASED_IDS = ROOT / "releases" / "released-ids.csv"
+RELEASES = ROOT / "releases"
+RELEASED_IDS = RELEASES / "released-ids.csv"
 
 
 def descriptor_path(path=None) -> Path:

@@ -1,0 +1,48 @@
+"""The release step's change log: what changed in each release, row by row, and why.
+
+Input: releases/releases.csv (the releases and their commits), the repository's history, the data in the
+working tree, releases/reasons.csv. Output: releases/changes.csv and releases/figures-by-release.csv.
+Adds the version in datapackage.json to releases/releases.csv when it is new. Refuses (exit 1, nothing
+written) when the new release edits a released row in place, or removes one, with no reason given.
+"""
+import csv
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dprk_kursk import changes  # noqa: E402
+from dprk_kursk.paths import DESCRIPTOR  # noqa: E402
+
+
+def add_release(version: str) -> None:
+    listed = {r.version for r in changes.releases()}
+    if version not in listed:
+        today = datetime.now(timezone.utc).date().isoformat()
+        with open(changes.RELEASE_LIST, "a", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\n").writerow([version, today, ""])
+
+
+def main() -> int:
+    version = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
+    add_release(version)
+    rows = changes.change_log()
+    refused = changes.unexplained(rows, version)
+    for row in refused:
+        print(f"releases/changes.csv: {row['table']} {row['id']}: {row['kind']} {row['changed'] or ''} with no reason; "
+              f"record a correction row, or add a line to releases/reasons.csv saying why", file=sys.stderr)
+    if refused:
+        print(f"{len(refused)} unexplained edits of released rows in {version}: change log not written", file=sys.stderr)
+        return 1
+    changes.CHANGES.write_text(changes.to_csv(rows), encoding="utf-8")
+    with open(changes.HISTORY, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=changes.HISTORY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(changes.figures_by_release())
+    print(f"{len(rows)} change rows over {len(changes.releases())} releases in releases/changes.csv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

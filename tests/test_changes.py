@@ -1,0 +1,214 @@
+"""The change log: rebuilt from the repository's history it equals the committed one; its counts agree with the
+CHANGELOG; a release that edits a released row in place without a reason is refused; the record as each
+release knew it answers "which claims stood on a day" as `standing_on` does on that release's rows."""
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from dprk_kursk import changes
+from dprk_kursk.changes import Release, compare, unexplained
+from dprk_kursk.paths import ROOT
+
+ROW = {"figure_id": "F0001", "measure": "killed", "value": "100", "status": "active", "superseded_by": "", "note": ""}
+
+
+def table(*rows):
+    return {"figures": (["figure_id"], {r["figure_id"]: r for r in rows})}
+
+
+def kinds(before, after, reasons=None):
+    rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), reasons or {})
+    return {r["id"]: (r["kind"], json.loads(r["changed"]) if r["changed"] else {}, r["reason"]) for r in rows}
+
+
+def test_each_kind_of_change_is_named_with_its_fields():
+    corrected = ROW | {"status": "corrected", "superseded_by": "F0003"}
+    before = table(ROW, ROW | {"figure_id": "F0002"}, ROW | {"figure_id": "F0004"}, ROW | {"figure_id": "F0005"})
+    after = table(corrected, ROW | {"figure_id": "F0002", "value": "200"}, ROW | {"figure_id": "F0003"},
+                  ROW | {"figure_id": "F0004", "status": "retracted"})
+    assert kinds(before, after) == {
+        "F0001": ("corrected", {"status": ["active", "corrected"], "superseded_by": ["", "F0003"]}, ""),
+        "F0002": ("edited_in_place", {"value": ["100", "200"]}, ""),
+        "F0003": ("added", {}, ""),
+        "F0004": ("retracted", {"status": ["active", "retracted"]}, ""),
+        "F0005": ("removed", {}, ""),
+    }
+
+
+def test_a_row_that_did_not_change_is_not_listed_and_a_new_column_is_no_edit():
+    assert kinds(table(ROW), table(ROW | {"counted": "kpa_troops"})) == {}
+
+
+def test_an_edit_in_place_needs_a_reason_and_a_correction_does_not():
+    before = table(ROW, ROW | {"figure_id": "F0002"})
+    after = table(ROW | {"value": "200"}, ROW | {"figure_id": "F0002", "status": "corrected", "note": "why"})
+    rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), {})
+    assert [r["id"] for r in unexplained(rows, "9.9.9")] == ["F0001"]
+    reasons = {("9.9.9", "figures", "F0001"): ("", "typo: the page says 200")}
+    rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), reasons)
+    assert unexplained(rows, "9.9.9") == []
+    assert rows[0]["reason"] == "typo: the page says 200"
+
+
+def test_a_correction_that_also_edits_a_value_needs_a_reason():
+    after = table(ROW | {"status": "corrected", "superseded_by": "F0009", "value": "300"})
+    rows = compare(table(ROW), after, Release("9.9.9", "2030-01-01", ""), {})
+    assert [(r["id"], r["kind"]) for r in unexplained(rows, "9.9.9")] == [("F0001", "corrected")]
+
+
+def test_a_field_wide_reason_covers_only_edits_of_those_fields():
+    reasons = {("9.9.9", "figures", "*"): ("as_of", "as_of set for every figure")}
+    after = table(ROW | {"as_of": "2025-01-01"}, ROW | {"figure_id": "F0002", "as_of": "2025-01-01", "value": "5"})
+    before = table(ROW | {"as_of": ""}, ROW | {"figure_id": "F0002", "as_of": ""})
+    found = kinds(before, after, reasons)
+    assert found["F0001"][2] == "as_of set for every figure"
+    assert found["F0002"][2] == ""
+
+
+@pytest.fixture(scope="module")
+def rebuilt():
+    return changes.change_log()
+
+
+def test_the_committed_change_log_is_the_one_the_history_gives(rebuilt):
+    committed = changes.read_changes()
+    assert len(committed) == len(rebuilt)
+    differing = [(c["version"], c["table"], c["id"]) for c, r in zip(committed, rebuilt) if c != r]
+    assert differing == [], f"releases/changes.csv is stale at {differing[:5]}: run make release"
+
+
+def test_the_change_log_covers_every_release_from_the_first(rebuilt):
+    listed = [r.version for r in changes.releases()]
+    assert listed[0] == "0.1.0"
+    assert sorted({r["version"] for r in rebuilt}, key=listed.index) == listed
+    current = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert listed[-1] == current
+
+
+def test_every_edit_of_a_released_row_has_a_reason(rebuilt):
+    missing = [(r["version"], r["table"], r["id"]) for v in {r["version"] for r in rebuilt}
+               for r in unexplained(rebuilt, v)]
+    assert missing == []
+
+
+def changelog_counts() -> dict:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    counts = {}
+    for version, line in re.findall(r"^## \[(\d+\.\d+\.\d+)\].*?\nIds first released: ([^\n]*)", text, re.M | re.S):
+        for number, name in re.findall(r"(\d+) (\w+)", line):
+            counts[(version, name)] = int(number)
+    return counts
+
+
+def test_changelog_counts_agree_with_the_change_log(rebuilt):
+    added = Counter((r["version"], r["table"]) for r in rebuilt if r["kind"] == "added")
+    stated = changelog_counts()
+    assert stated, "no 'Ids first released' lines found in CHANGELOG.md"
+    assert {key: added.get(key, 0) for key in stated} == stated
+
+
+def test_history_gives_each_release_its_own_rows():
+    history = changes.read_history()
+    per_release = Counter(r["version"] for r in history)
+    assert per_release["0.1.0"] == 8  # the seed's eight figures, F0001-F0008
+    f0061 = {r["version"]: r for r in history if r["figure_id"] == "F0061"}
+    assert f0061["0.4.0"]["status"] == "active" and f0061["1.0.0"]["status"] == "corrected"
+
+
+def test_standing_as_released_differs_where_a_release_corrected_a_claim():
+    # NIS's wounded on 19 Dec 2024 stood as "more than 1,000" (F0061) in 0.4.0; 1.0.0 replaced it with F0187.
+    old = changes.standing_as_released("0.4.0", "wounded", "2025-01-01")
+    new = changes.standing_as_released("1.0.0", "wounded", "2025-01-01")
+    assert "F0061" in set(old["figure_id"]) and "F0061" not in set(new["figure_id"])
+    assert "F0187" in set(new["figure_id"])
+
+
+def test_the_release_step_refuses_an_unexplained_edit_on_a_copy(tmp_path):
+    copy = tmp_path / "repo"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(copy)], check=True)
+    for path in ("data", "releases", "dprk_kursk", "scripts", "datapackage.json"):
+        source = ROOT / path
+        target = copy / path
+        if source.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target)
+    subprocess.run(["git", "-C", str(copy), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(copy), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t",
+                    "--allow-empty"], check=True)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = "99.0.0"
+    (copy / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    figures = copy / "data" / "figures.csv"
+    rows = list(csv.reader(figures.open(encoding="utf-8", newline="")))
+    header = rows[0]
+    rows[1][header.index("value")] = "8001"
+    with figures.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    before = (copy / "releases" / "changes.csv").read_bytes()
+    env = os.environ | {"PYTHONPATH": str(copy)}
+    done = subprocess.run([sys.executable, str(copy / "scripts" / "build_changes.py")], cwd=copy, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert f"figures {rows[1][0]}: edited_in_place" in done.stderr
+    assert (copy / "releases" / "changes.csv").read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    from dprk_kursk.export import build_sqlite
+
+    return build_sqlite(tmp_path_factory.mktemp("db") / "package.sqlite")
+
+
+@pytest.mark.parametrize("version, measure, day", [("1.0.0", "killed", "2025-06-30"), ("0.4.0", "killed", "2025-06-30"),
+                                                   ("1.0.0", "troops_present", "2026-02-11"),
+                                                   ("0.2.0", "wounded", "2025-01-01")])
+def test_the_sql_query_answers_as_standing_on_does(database, version, measure, day):
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        found = [r[0] for r in connection.execute(
+            f"SELECT figure_id FROM ({changes.STANDING_AS_RELEASED})",
+            {"version": version, "measure": measure, "day": day})]
+    expected = list(changes.standing_as_released(version, measure, day)["figure_id"])
+    assert found and sorted(found) == sorted(expected)
+
+
+
+def test_the_history_file_is_the_one_the_releases_give():
+    rebuilt = changes.figures_by_release()
+    assert changes.read_history() == rebuilt, "releases/figures-by-release.csv is stale: run make release"
+
+
+def history_row(version, figure, claimant, reported, status="active", value="100"):
+    return {"version": version, "figure_id": figure, "measure": "killed", "counted": "kpa_troops", "scope": "whole",
+            "basis": "cumulative", "place_id": "kursk-oblast", "value": value, "low": "", "high": "",
+            "qualifier": "exact", "stated_as": value, "claimant_id": claimant, "reported": reported,
+            "as_of": reported, "as_of_precision": "day", "status": status, "superseded_by": "",
+            "classified_in": version}
+
+
+def test_why_answers_differ_names_each_cause():
+    # Release 1 had A1 (claimant a) and B1 (claimant b). Release 2 retracted B1, added A2 (a's later claim) and
+    # C1 (a new claimant): A1 gives way to A2, B1 leaves as retracted, A2 and C1 join.
+    history = [history_row("1", "A1", "a", "2025-01-01"), history_row("1", "B1", "b", "2025-01-02"),
+               history_row("2", "A1", "a", "2025-01-01"), history_row("2", "B1", "b", "2025-01-02", "retracted"),
+               history_row("2", "A2", "a", "2025-01-05"), history_row("2", "C1", "c", "2025-01-03")]
+    log = [{"version": "1", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A1", "B1")]
+    log += [{"version": "2", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A2", "C1")]
+    log += [{"version": "2", "table": "figures", "id": "B1", "kind": "retracted",
+             "changed": json.dumps({"status": ["active", "retracted"]}), "reason": "no such page"}]
+    rows = {r["figure"]: r for r in changes.why_answers_differ("1", "2", "killed", "2025-02-01", history, log)}
+    assert rows["A1"]["why"] == "the same claimant's later claim A2 (added in 2) stands instead"
+    assert rows["B1"]["why"] == "retracted in 2: no such page"
+    assert rows["A2"]["why"] == "added in 2" and rows["C1"]["why"] == "added in 2"
+    assert set(rows) == {"A1", "B1", "A2", "C1"}
