@@ -80,8 +80,8 @@ def show(chart, name: str, version: str) -> None:
 # One colour per claimant's country or group, the same in every chart (Okabe-Ito: safe for colour-blind readers).
 COUNTRY_COLOURS = {"Ukraine": "#0072B2", "South Korea": "#E69F00", "United States": "#009E73", "United Kingdom": "#CC79A7",
                    "Russia": "#D55E00", "North Korea": "#000000", "International": "#56B4E9", "Netherlands": "#882255",
-                   "Japan": "#117733", "Türkiye": "#999999", "None": "#666666"}
-COUNTRY_LABEL = {"None": "independent", "International": "international"}
+                   "Japan": "#117733", "Türkiye": "#999999", "Independent": "#666666"}
+COUNTRY_LABEL = {"Independent": "independent", "International": "international"}
 # A claim's marker says what its wording bounds: a floor points up, a ceiling down, a range or a figure is a dot.
 MARKER = {"at_least": "^", "more_than": "^", "up_to": "v", "less_than": "v"}
 # How long a period a date of each precision stands for (a month is drawn as 30 days, a year as 365).
