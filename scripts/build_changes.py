@@ -17,11 +17,18 @@ from dprk_kursk.paths import DESCRIPTOR  # noqa: E402
 
 
 def add_release(version: str) -> None:
-    listed = {r.version for r in changes.releases()}
-    if version not in listed:
-        today = datetime.now(timezone.utc).date().isoformat()
-        with open(changes.RELEASE_LIST, "a", newline="", encoding="utf-8") as handle:
-            csv.writer(handle, lineterminator="\n").writerow([version, today, ""])
+    """List `version` as the newest release; the release before it gets the commit that recorded it."""
+    listed = changes.releases()
+    if version in {r.version for r in listed}:
+        return
+    if listed and not listed[-1].commit:
+        raise SystemExit(f"releases/releases.csv: commit the release of {listed[-1].version} before releasing {version}")
+    today = datetime.now(timezone.utc).date().isoformat()
+    rows = [[r.version, r.released, r.commit] for r in listed] + [[version, today, ""]]
+    with open(changes.RELEASE_LIST, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["version", "released", "commit"])
+        writer.writerows(rows)
 
 
 def main() -> int:
