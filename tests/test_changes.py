@@ -212,3 +212,11 @@ def test_why_answers_differ_names_each_cause():
     assert rows["B1"]["why"] == "retracted in 2: no such page"
     assert rows["A2"]["why"] == "added in 2" and rows["C1"]["why"] == "added in 2"
     assert set(rows) == {"A1", "B1", "A2", "C1"}
+
+
+def test_the_descriptor_says_how_far_the_record_reaches_and_when_it_next_moves():
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    with open(ROOT / "data" / "sources.csv", newline="", encoding="utf-8") as handle:
+        accessed = max(row["accessed"] for row in csv.DictReader(handle))
+    assert descriptor["sources_searched_through"] == accessed
+    assert descriptor["next_release_due"] > changes.releases()[-1].released
