@@ -150,6 +150,6 @@ def test_changing_a_figure_fails_nbval_on_the_sentence_that_quoted_it(tmp_path):
         env=os.environ | {"DPRK_KURSK_ROOT": str(tmp_path)})
     assert run.returncode == 1, run.stdout[-3000:]
     failed = re.findall(r"FAILED \S+::(Cell \d+)", run.stdout)
-    assert "ground held peaked at" in run.stdout, run.stdout[-3000:]  # the failing cell is the finding's
+    assert "held peaked at" in run.stdout, run.stdout[-3000:]  # the failing cell is the finding's
     assert "1,400 km²" in run.stdout and "1,300 km²" in run.stdout, run.stdout[-3000:]  # new and stored sentence
     assert len(failed) == 1, failed
