@@ -1,7 +1,11 @@
-"""Every path the project uses, resolved once from the repository root."""
+"""Every path the project uses, resolved once from the repository root.
+
+DPRK_KURSK_ROOT, when set, names another root: a copy of the package whose notebooks a test runs on changed data.
+"""
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("DPRK_KURSK_ROOT") or Path(__file__).resolve().parent.parent)
 DESCRIPTOR = ROOT / "datapackage.json"
 DATA = ROOT / "data"
 NOTEBOOKS = ROOT / "notebooks"

@@ -4,7 +4,8 @@ English phrases are read as written. Pages in other languages (citations keep ea
 first brought to the same form: full-width digits, Korean and Japanese myriads (1만2000, 1万1000, 5천),
 thousands written with spaces or dots (11 000, 6.000), decimal commas (1,1 тис.), and the common words for
 thousand; their qualifier words (понад, близько, 최소, 여, 約, más de, circa, …) map to the same qualifiers.
-A phrase whose number is spelled out in another language states no number and is not read.
+Words for "a thousand" on their own (тисячу, тысяча, ألف) and a bare myriad (만) are read as numbers; any other
+number spelled out in another language (чотирьох тисяч, un centinaio) is not read, and the phrase states no number.
 """
 import re
 import unicodedata

@@ -22,3 +22,13 @@ def test_notebook_opens_with_its_question_and_closes_with_caveats(path):
     cells = nbformat.read(path, as_version=4).cells
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
     assert cells[-1].cell_type == "markdown" and "cannot" in cells[-1].source
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name)
+def test_notebook_states_its_findings_as_computed_text_before_the_caveats(path):
+    """The answer is a computed output (dprk_kursk.findings.say), shown just before the closing caveats."""
+    cells = nbformat.read(path, as_version=4).cells
+    answer = cells[-2]
+    assert answer.cell_type == "code" and "say(" in answer.source
+    assert any("text/markdown" in output.get("data", {}) for output in answer.outputs)
+    assert cells[-3].cell_type == "markdown" and cells[-3].source.startswith("## What this shows")
