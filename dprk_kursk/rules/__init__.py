@@ -13,9 +13,9 @@ from dprk_kursk.rules.registry import CODES, RULES, Finding, declare, rule, run
 __all__ = ["CODES", "LINE", "RULES", "Finding", "Tables", "check", "declare", "rule", "run"]
 
 
-def check(tables, paths, fields, foreign_keys=None, today=None) -> list:
+def check(tables, paths, fields, foreign_keys=None, today=None, partial=()) -> list:
     """Every registered rule over one package's raw tables (see context.Tables), as Problems with their codes."""
-    context = Tables(tables, paths, fields, foreign_keys or {})
+    context = Tables(tables, paths, fields, foreign_keys or {}, partial=set(partial))
     if today is not None:
         context.today = today
     return run(context)
