@@ -442,6 +442,9 @@ EVENT_PAIRS = [
 ROW_CASES = [
     ("same claim reported two days later", FIGURES, figure_twin(2, 5), "figure_id", "figures.duplicate"),
     ("same claim reported three days later", FIGURES, figure_twin(3, 6), "figure_id", None),
+    ("one number under two measures, unlinked", FIGURES, lambda header, rows: figure_twin(0, 7)(header, rows) | {
+        "measure": "troops_present" if dict(zip(header, rows[6]))["measure"] != "troops_present" else "troops_deployed",
+        "figure_id": "F0970"}, "figure_id", "links.other_measure_missing"),
     ("figure linked to itself", LINKS, link("F0010", "F0010", "part_of"), "related_id", "links.self"),
     ("link to a corrected row", LINKS, link("F0004", "F0098", "part_of"), "related_id", "links.active"),
     ("link from a corrected row", LINKS, link("F0098", "F0096", "other_measure"), "figure_id", "links.active"),
