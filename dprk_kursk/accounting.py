@@ -7,11 +7,10 @@ from dprk_kursk.standing import standing_on
 
 # Where a total sent may say the troops went, and where those still there are counted (see the measure table).
 SENT_PLACES, PRESENT_PLACES = set(MEASURES["troops_deployed"].places), set(MEASURES["troops_present"].places)
-# The terms of the troop balance: measure, label, sign, and the places a figure for it may name.
-TERMS = [("troops_deployed", "Sent to Russia", +1, SENT_PLACES),
-         ("troops_present", "Still in Kursk", -1, PRESENT_PLACES),
-         ("returned_home", "Returned home", -1, None),
-         ("killed", "Killed", -1, None)]
+# The terms of the troop balance: measure, label, sign, and the places a figure for it may name (labels and
+# places from the measure table).
+TERMS = [(name, MEASURES[name].label, sign, MEASURES[name].places and set(MEASURES[name].places))
+         for name, sign in (("troops_deployed", +1), ("troops_present", -1), ("returned_home", -1), ("killed", -1))]
 
 
 def balance_on(figures: pd.DataFrame, day, choose=None, max_age_days=None) -> pd.DataFrame:

@@ -83,8 +83,3 @@ def measure(name: str) -> Measure:
         return MEASURES[name]
     except KeyError:
         raise KeyError(f"no measure {name!r}; known: {', '.join(MEASURES)}") from None
-
-
-# The earlier names, kept for callers: the group and the basis each measure is compared on.
-GROUP_OF = {m.name: m.group for m in TABLE if m.group != DEFAULT_GROUP}
-BASIS_OF = {m.name: m.basis for m in TABLE}

@@ -5,9 +5,10 @@ import re
 import warnings
 from pathlib import Path
 
-from dprk_kursk.problems import Problem
+from dprk_kursk.problems import MESSAGE_CHARS, Problem
 from dprk_kursk.rules.registry import declare
 
+NEAR_VALUES, NEAR_CHARS = 1000, 200  # bounds on the nearest-match search (see allowed)
 FILE_LEVEL = {"scheme-error", "format-error", "encoding-error", "source-error", "hashing-error", "byte-count",
               "resource-error"}
 LABEL_ERRORS = {"incorrect-label", "extra-label", "missing-label", "duplicate-label", "blank-label", "blank-header"}
@@ -58,10 +59,20 @@ def frictionless_problems(descriptor: dict, base: Path):
 
 
 def allowed(values, cell) -> str:
-    """The allowed values in full, the nearest one first when the cell looks like a misspelling of it."""
-    near = difflib.get_close_matches(str(cell), [str(v) for v in values], n=1, cutoff=0.6)
+    """The allowed values in full, the nearest one first when the cell looks like a misspelling of it. A stranger's
+    enum or cell may be huge: only the first NEAR_VALUES values are compared, a cell of at most NEAR_CHARS, and
+    the list stops once the message is full (MESSAGE_CHARS)."""
+    names = [str(v) for v in values[:NEAR_VALUES]]
+    near = difflib.get_close_matches(str(cell), names, n=1, cutoff=0.6) if len(str(cell)) <= NEAR_CHARS else []
     hint = f"did you mean {near[0]}? " if near else ""
-    return f"not one of the allowed values: {hint}allowed are {', '.join(str(v) for v in values)}"
+    listed, length = [], 0
+    for name in names:
+        length += len(name) + 2
+        if length > MESSAGE_CHARS:
+            listed.append("…")
+            break
+        listed.append(name)
+    return f"not one of the allowed values: {hint}allowed are {', '.join(listed)}"
 
 
 def constraint_problem(note: str, field: dict, cell) -> tuple:

@@ -2,7 +2,7 @@
 closest to the claimant (the figure's own source) as it is relayed."""
 import pandas as pd
 
-from dprk_kursk.frames import active, pages_carrying, pages_per_figure  # noqa: F401  (pages_* used here and by callers)
+from dprk_kursk.frames import active, pages_per_figure
 
 # Which way a wording leans for the same number: a ceiling below, a plain figure level, a floor above.
 LEAN = {"less_than": -1, "up_to": -1, "exact": 0, "about": 0, "at_least": 1, "more_than": 1, "range": 0}

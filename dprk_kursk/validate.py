@@ -6,9 +6,8 @@ package may be a stranger's: dprk_kursk.untrusted vets every file before it is r
 import multiprocessing
 import signal
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
-from dprk_kursk.csvfile import BLANK, QUOTE, ROW_LENGTH, Read, read_rows
+from dprk_kursk.csvfile import BLANK, QUOTE, ROW_LENGTH, read_rows
 from dprk_kursk.paths import descriptor_path
 from dprk_kursk.problems import Problem, shown
 from dprk_kursk.rules import check, declare
@@ -139,7 +138,8 @@ def validate(path=None, today=None, parallel_above=PARALLEL_ABOVE_BYTES) -> Vali
                                    initializer=signal.setitimer, initargs=(signal.ITIMER_REAL, left))
         pending = pool.submit(frictionless_problems, checked, descriptor_file.parent)
     try:
-        problems = intake.problems + check(tables, paths, fields, foreign_keys, today=today)
+        partial = {name for name, path in paths.items() if reads[path].cut}
+        problems = intake.problems + check(tables, paths, fields, foreign_keys, today=today, partial=partial)
         problems += pending.result() if pool else frictionless_problems(checked, descriptor_file.parent)
     finally:
         if pool:

@@ -3,7 +3,8 @@
 Input: PATH, a datapackage.json or the folder holding it (default: this repository's). The package may be a
 stranger's: only regular files inside its folder are read, within the limits in README.md ("Validating
 untrusted files"), and nothing is fetched.
-Output: `file:line: column: what is wrong (value)` lines, then a summary; `--json` prints the same as JSON.
+Output: `file:line: column: what is wrong (value)` lines, then a summary; `--json` prints the same as JSON, each
+problem with the `code` of the rule or check that found it (dprk_kursk.rules.CODES lists them).
 Every echoed text is escaped (control and invisible characters shown as \\n, \\x1b, \\u202e…) and cut to length.
 Exit status: 0 when valid, 1 when any problem is found, 2 when it could not validate (an unexpected error, or
 past --max-seconds: one line naming the descriptor). Reads only; never changes a file.

@@ -141,7 +141,7 @@ def test_structural_breakage_is_located(package_copy, name, breaker, code):
 
 
 # Cell-level cases: (name, file, row picker, column, new value or callable(root, line) -> new value,
-# expected column, code). All are applied to ONE copy, each to a row of its own, and validated once.
+# expected column, code); a dict as the new value sets several cells. All are applied to ONE copy, each to a row of its own, and validated once.
 # Line 2 of sources and claimants stays intact: cases that need a twin copy their values from it.
 def nth(n):
     """The first row at line n or below that no other case has taken."""
@@ -240,6 +240,12 @@ CELL_CASES = [
     ("exact with a bound", FIGURES, qualifier_row("exact"), "high", "99999", "high", "numbers.bound_extra"),
     ("open bound differing from value", FIGURES, qualifier_row("at_least", "more_than"), "low",
      lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) - 1), "low", "numbers.bound_not_value"),
+    ("up_to without high", FIGURES, qualifier_row("exact"), "qualifier", {"qualifier": "up_to", "stated_as": ""}, "high",
+     "numbers.bound_missing"),
+    ("exact with a low bound", FIGURES, qualifier_row("exact"), "low", "1", "low", "numbers.bound_extra"),
+    ("open high bound differing from value", FIGURES, qualifier_row("exact"), "high",
+     {"qualifier": "up_to", "stated_as": "", "high": lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) + 1)},
+     "high", "numbers.bound_not_value"),
     ("range low above high", FIGURES, qualifier_row("range"), "low", "99999999", "low", "numbers.range_order"),
     ("value outside its range", FIGURES, qualifier_row("range"), "value",
      lambda root, line: str(float(get_cell(root, FIGURES, line, "high")) + 1000), "value", "numbers.outside_range"),
@@ -259,6 +265,8 @@ CELL_CASES = [
      "figures.part_missing"),
     ("whole scope naming a part", FIGURES, row_where(("scope", equals("whole"))), "part", "the first wave", "part",
      "figures.part_extra"),
+    ("undated figure with a period", FIGURES, row_where(("as_of_precision", equals("undated"))), "period_start",
+     "2024-09-01", "as_of_precision", "figures.undated_with_date"),
     ("undated figure with a date", FIGURES, row_where(("as_of_precision", equals("undated"))), "as_of", "2024-09-01",
      "as_of_precision", "figures.undated_with_date"),
     ("dated figure without as_of", FIGURES, row_where(("as_of_precision", equals("day")), ("period_start", equals(""))),
@@ -277,6 +285,10 @@ CELL_CASES = [
     ("month precision not on the first", EVENTS, row_where(("date", lambda v: not v.endswith("-01"))), "date_precision",
      "month", "date", "dates.precision"),
     ("date before the window", EVENTS, nth(3), "date", "2023-05-01", "date", "dates.window"),
+    ("figure reported before the window", FIGURES, nth(3), "reported", "2024-05-31", "reported", "dates.window"),
+    ("page published after today", SOURCES, nth(3), "published", "2099-01-01", "published", "dates.window"),
+    ("year precision not on 1 January", EVENTS, row_where(("date", lambda v: not v.endswith("-01-01"))), "date_precision",
+     "year", "date", "dates.precision"),
     ("corrected row names no successor", FIGURES, row_where(("superseded_by", equals(""))), "status", "corrected", "superseded_by", "status.no_successor"),
     ("successor on an active row", FIGURES, row_where(("status", equals("active"))), "superseded_by", "F0001",
      "superseded_by", "status.successor_not_replaced"),
@@ -285,6 +297,9 @@ CELL_CASES = [
     ("event ends before it starts", EVENTS, nth(3), "end_date", "2024-01-01", "end_date", "events.end_before_start"),
     ("event dated after its source", EVENTS, event_with_dated_source, "date", day_after_its_source, "date",
      "events.after_source"),
+    ("event dated after its date's source", EVENTS, event_with_dated_source, "date_source_id",
+     {"date": day_after_its_source, "date_source_id": lambda root, line: get_cell(root, EVENTS, line, "source_id"),
+      "source_id": ""}, "date", "events.after_source"),
     ("statement naming no claimant", EVENTS, row_where(("category", equals("statement"))), "claimant_id", "",
      "claimant_id", "events.claimant"),
     ("date in the future", SOURCES, nth(3), "accessed", "2099-01-01", "accessed", "sources.accessed_future"),
@@ -335,7 +350,8 @@ def break_cells(root, cases, used):
     for name, file, pick, column, new, *_ in cases:
         line = pick(root, file, used.setdefault(file, set()))
         used[file].add(line)
-        set_cell(root, file, line, column, new(root, line) if callable(new) else new)
+        for cell, value in (new if isinstance(new, dict) else {column: new}).items():
+            set_cell(root, file, line, cell, value(root, line) if callable(value) else value)
         lines[name] = line
     return lines
 
@@ -426,6 +442,9 @@ EVENT_PAIRS = [
 ROW_CASES = [
     ("same claim reported two days later", FIGURES, figure_twin(2, 5), "figure_id", "figures.duplicate"),
     ("same claim reported three days later", FIGURES, figure_twin(3, 6), "figure_id", None),
+    ("one number under two measures, unlinked", FIGURES, lambda header, rows: figure_twin(0, 7)(header, rows) | {
+        "measure": "troops_present" if dict(zip(header, rows[6]))["measure"] != "troops_present" else "troops_deployed",
+        "figure_id": "F0970"}, "figure_id", "links.other_measure_missing"),
     ("figure linked to itself", LINKS, link("F0010", "F0010", "part_of"), "related_id", "links.self"),
     ("link to a corrected row", LINKS, link("F0004", "F0098", "part_of"), "related_id", "links.active"),
     ("link from a corrected row", LINKS, link("F0098", "F0096", "other_measure"), "figure_id", "links.active"),

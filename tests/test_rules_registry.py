@@ -78,8 +78,8 @@ def test_unquoted_thousands_is_one_problem_at_its_line(package_copy):
     assert ",3000," in lines[2]
     lines[2] = lines[2].replace(",3000,", ",3,000,", 1)
     path.write_text("".join(lines), encoding="utf-8")
-    problems = [p for p in validate(package_copy).problems if p.file == "data/figures.csv"]
-    assert [(p.line, p.code) for p in problems] == [(3, "file.row_length")]
+    problems = validate(package_copy).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [("data/figures.csv", 3, "file.row_length")]
     assert '"8,000"' in problems[0].message
 
 
@@ -88,5 +88,5 @@ def test_broken_quote_is_one_problem_at_its_line(package_copy):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[5] = lines[5].replace(",people,", ',"people,', 1)
     path.write_text("".join(lines), encoding="utf-8")
-    problems = [p for p in validate(package_copy).problems if p.file == "data/figures.csv"]
-    assert [(p.line, p.code) for p in problems] == [(6, "file.quote")]
+    problems = validate(package_copy).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [("data/figures.csv", 6, "file.quote")]

@@ -35,6 +35,7 @@ class Tables:
     fields: dict
     foreign_keys: dict = field(default_factory=dict)
     today: date = field(default_factory=date.today)
+    partial: set = field(default_factory=set)  # tables read only up to a run-on quote: their later ids are unseen
 
     def rows(self, resource):
         return self.tables.get(resource, [])

@@ -1,7 +1,7 @@
 """Rules on what a figure counts: its measure's unit, group and basis (from the measure table), scope and part,
 dating, and the same claim entered twice."""
 from dprk_kursk.measures import MEASURES
-from dprk_kursk.rules.context import STANDS, as_date
+from dprk_kursk.rules.context import LINE, STANDS, as_date
 from dprk_kursk.rules.registry import Finding, rule
 
 NEAR_DAYS = 2  # one statement relayed by outlets on different days is still one claim
@@ -125,4 +125,4 @@ def duplicate(tables):
         if twin:
             yield Finding("figures", row, "figure_id", "same claim (claimant, measure, group, scope, basis, place, "
                           f"number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
-        seen.setdefault((key, number), row["__line__"])
+        seen.setdefault((key, number), row[LINE])

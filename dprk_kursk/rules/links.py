@@ -69,3 +69,22 @@ def other_measure(tables):
             yield Finding("figure_links", row, "relation", "other_measure joins one number under two measures: "
                           f"{row['figure_id']} ({figure.get('measure')}, {figure.get('value')}) and {row['related_id']} "
                           f"({related.get('measure')}, {related.get('value')})", "other_measure")
+
+
+@rule("links.other_measure_missing", "figures")
+def other_measure_missing(tables):
+    """One claimant's one number on one page under two measures, with no other_measure link between the rows."""
+    linked_pairs = {frozenset((r.get("figure_id"), r.get("related_id"))) for r in tables.rows("figure_links")
+                    if r.get("relation") == "other_measure"}
+    seen = {}
+    for row in tables.rows("figures"):
+        if row.get("status") != STANDS or not row.get("value"):
+            continue
+        key = tuple(row.get(c) for c in ("claimant_id", "source_id", "value", "unit"))
+        for earlier in seen.setdefault(key, []):
+            if earlier.get("measure") != row.get("measure") and \
+                    frozenset((earlier.get("figure_id"), row.get("figure_id"))) not in linked_pairs:
+                yield Finding("figures", row, "figure_id", f"the same number on the same page as {earlier.get('figure_id')} "
+                              f"under another measure ({earlier.get('measure')}): link the two in figure_links.csv as "
+                              "other_measure", row.get("figure_id"))
+        seen[key].append(row)

@@ -68,6 +68,8 @@ def same_page(tables):
 @rule("sources.uncited", "figures", "events")
 def uncited(tables):
     """A source no figure, citation or event cites."""
+    if tables.partial & {"figures", "events", "citations"}:
+        return  # rows past a run-on quote may cite it
     cited = {r.get(column) for resource in ("figures", "events", "citations") for r in tables.rows(resource)
              for column in ("source_id", "date_source_id")}
     for row in tables.rows("sources"):
