@@ -19,6 +19,30 @@ def comparable(figures: pd.DataFrame, measure: str, places=None) -> pd.DataFrame
     return rows[keep]
 
 
+# A measure that counts part of another: a claim of the part as large as the whole claimed by then is suspect.
+WITHIN = {"killed": "casualties", "wounded": "casualties"}
+
+
+def caveats(figures: pd.DataFrame, links: pd.DataFrame, measure: str, places=None) -> pd.Series:
+    """Why some comparable claims of `measure` should not be compared as they stand, by figure id.
+
+    A claim linked as `other_measure` (figure_links) carries its link's note; a claim of a part (killed) no
+    smaller than the largest claim of the whole (killed and wounded) reported by its date likely counts the
+    whole. Claims with no warning are left out of the result.
+    """
+    rows = comparable(figures, measure, places)
+    other = links[(links["relation"] == "other_measure") & links["figure_id"].isin(rows["figure_id"])]
+    found = dict(zip(other["figure_id"], other["note"].fillna("counts another measure")))
+    if measure in WITHIN:
+        whole = comparable(figures, WITHIN[measure])
+        for row in rows.itertuples():
+            known = whole[whole["reported"] <= row.reported]["value"]
+            if row.figure_id not in found and not known.empty and row.value >= known.max():
+                found[row.figure_id] = (f"no fewer than the {known.max():,.0f} killed and wounded claimed by then: "
+                                        "likely counts both")
+    return pd.Series(found, dtype="object", name="warning").sort_index()
+
+
 def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Per claimant, the first and the latest figure for `measure` that counts the whole group (by reported date)."""
     rows = comparable(figures, measure).sort_values(["reported", "figure_id"])
