@@ -144,7 +144,7 @@ def headed(fig, title: str, subtitle: str) -> None:
     from matplotlib.transforms import offset_copy
 
     width = fig.get_figwidth()
-    title_lines = textwrap.wrap(title, int(width * 9), break_on_hyphens=False)
+    title_lines = textwrap.wrap(title, int(width * 9.5), break_on_hyphens=False)
     subtitle_lines = textwrap.wrap(subtitle, int(width * 14), break_on_hyphens=False)
     fig.text(0.01, 1, "\n".join(title_lines), ha="left", va="top", fontsize=12, fontweight="bold", linespacing=1.3,
              transform=offset_copy(fig.transFigure, fig, y=-6, units="points"))
@@ -545,6 +545,7 @@ def drift_chart(package) -> Chart:
     ax.set_yticks(range(len(counts)), counts.index)
     ax.set_axisbelow(True)
     ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, counts.sum(axis=1).max() * 1.05)
     ax.set_xlabel("citations (a further page carrying a claim)")
     thousands(ax.xaxis)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
