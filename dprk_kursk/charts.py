@@ -34,9 +34,15 @@ PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
 
 
+# Tables shown whole: every row, every column and every character of a note (pandas cuts all three by default).
+TABLE_OPTIONS = {"display.max_rows": 500, "display.max_columns": 50, "display.max_colwidth": None}
+
+
 def use_style() -> None:
-    """Apply the package's chart style (fixed sizes, fixed SVG hash salt)."""
+    """Apply the package's chart style (fixed sizes, fixed SVG hash salt) and show tables whole."""
     matplotlib.rcParams.update(STYLE)
+    for option, value in TABLE_OPTIONS.items():
+        pd.set_option(option, value)
 
 
 def credit(fig, version: str) -> None:

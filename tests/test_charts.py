@@ -132,3 +132,14 @@ def test_key_lists_countries_not_claimants(charts):
             legend = ax.get_legend()
             if legend:
                 assert len(legend.get_texts()) <= len(COUNTRY_COLOURS) + 3
+
+
+def test_the_kursk_chart_labels_the_few_events_it_draws(charts):
+    from dprk_kursk.charts import KURSK_EVENTS
+
+    events = PACKAGE.events.set_index("event_id")
+    assert set(KURSK_EVENTS) <= set(events.index[events["status"] == "active"])
+    texts = {t.get_text() for ax in charts["03-kursk-campaign"].fig.axes for t in ax.texts}
+    assert {label for label, _ in KURSK_EVENTS.values()} <= texts
+    for ax in charts["03-kursk-campaign"].fig.axes:
+        assert not ax.collections, "unlabelled event dots"

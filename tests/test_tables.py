@@ -69,6 +69,7 @@ def test_no_notebook_table_shows_na_is_cut_or_prints_a_count_without_separators(
     for cell, html in shown_tables(path):
         assert "&lt;NA&gt;" not in html and "<NA>" not in html and ">NaN<" not in html, f"cell {cell} shows an empty cell as NA"
         assert not re.search(r"\d+ rows × \d+ columns", html) and ">...<" not in html, f"cell {cell} is cut by pandas"
+        assert not re.search(r"\.\.\.</t[dh]>", html), f"cell {cell} cuts a text short"
         for number in re.findall(r"<td>\s*(-?\d{4,}(?:\.\d+)?)\s*</td>", html):
             assert 2000 <= float(number) <= 2030, f"cell {cell} shows {number} without a thousands separator"
 
