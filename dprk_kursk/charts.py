@@ -94,8 +94,6 @@ def show(chart, name: str, version: str) -> None:
     display(Image(filename=str(png)))
 
 
-
-
 # One colour per claimant's country or group, the same in every chart and for nothing else. Chosen so that every
 # pair stays apart for readers with protanopia or deuteranopia (tests/test_chart_colours.py simulates both);
 # claimants of no country (AFP, ISW) are "Independent", in grey.
@@ -145,6 +143,9 @@ def country_of(value) -> str:
     return COUNTRY_ALIASES.get(str(value), str(value)) if pd.notna(value) else "Independent"
 
 
+FOOTER_INCHES = 0.25  # the credit line below
+
+
 def headed(fig, title: str, subtitle: str) -> None:
     """The finding as the title and what is drawn as the subtitle, above every axes, left-aligned and wrapped."""
     from matplotlib.transforms import offset_copy
@@ -160,9 +161,6 @@ def headed(fig, title: str, subtitle: str) -> None:
     height = fig.get_figheight()
     bottom = FOOTER_INCHES / height
     fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - header / height - bottom))
-
-
-FOOTER_INCHES = 0.25  # the credit line below
 
 
 def new_figure(rows: int = 1, height: float = 5.5, **kwargs):
@@ -419,7 +417,8 @@ def sent_chart(package) -> Chart:
     first_year = compared["as_of"].dt.year.min()
     early = first_reaching(compared, compared.loc[compared["as_of"].dt.year == first_year, "value"].max())
     peak = first_reaching(compared, compared["value"].max())
-    title = (f"The highest claim of North Korean troops sent was {worded(early['value'], early['qualifier'])} in {first_year}; "
+    title = (f"The highest claim of North Korean troops sent was {worded(early['value'], early['qualifier'])} in {first_year}, "
+             f"first from {whose(package, early['claimant_id'])}; "
              f"{whose(package, peak['claimant_id'])} put it at {worded(peak['value'], peak['qualifier'])} "
              f"in {peak['as_of']:%B %Y}")
     subtitle = ("North Korean troops sent to Russia in total (people), each claim at the date it describes; a light band "
@@ -437,8 +436,13 @@ def losses_chart(package) -> Chart:
     compared = killed[~killed["figure_id"].isin(warned.index)].sort_values(["as_of", "reported", "figure_id"])
     first, top = compared.iloc[0], first_reaching(compared, compared["value"].max())
     most = first_reaching(both[~both["figure_id"].isin(warned.index)], both["value"].max())
-    title = (f"Claims of North Korean dead rose from {worded(first['value'], first['qualifier'])} in {first['as_of']:%B %Y} "
-             f"to {worded(top['value'], top['qualifier'])} in {top['as_of']:%B %Y}")
+    said = {row["figure_id"]: f"{worded(row['value'], row['qualifier'])} in {row['as_of']:%B %Y}" for row in (first, top)}
+    if first["claimant_id"] == top["claimant_id"]:
+        title = (f"{whose(package, first['claimant_id'])} raised its count of North Korean dead from "
+                 f"{said[first['figure_id']]} to {said[top['figure_id']]}")
+    else:
+        title = (f"Claims of North Korean dead rose from {said[first['figure_id']]} ({whose(package, first['claimant_id'])}) "
+                 f"to {said[top['figure_id']]} ({whose(package, top['claimant_id'])})")
     subtitle = (f"Killed and wounded together reached {worded(most['value'], most['qualifier'])} "
                 f"({whose(package, most['claimant_id'])}, {most['as_of']:%B %Y}). Totals for the whole contingent at the "
                 f"date they describe. ⚠ hollow: {len(warned)} killed claims that likely count killed and wounded "
