@@ -267,12 +267,13 @@ def short_name(name: str) -> str:
 
 
 def whose(package, claimant_id: str) -> str:
-    """A claimant as a title names it: the name, after its country where that is not in the name."""
+    """A claimant as a title names it: its abbreviation or name, after its country where the words do not say it
+    ("Ukraine's HUR", "South Korea's NIS", "UK Ministry of Defence", "Türkiye Today")."""
     row = package.claimants.set_index("claimant_id").loc[claimant_id]
-    country = country_of(row["country"])
-    if country in ("Independent", "International") or any(w in row["name"] for w in NAMED_IN.get(country, (country,))):
-        return row["name"]
-    return f"{country}'s {row['name']}"
+    country, name = country_of(row["country"]), short_name(row["name"])
+    if country in ("Independent", "International") or any(w in name for w in NAMED_IN.get(country, (country,))):
+        return name
+    return f"{country}'s {name}"
 
 
 def drawn_texts(fig, renderer) -> list:
