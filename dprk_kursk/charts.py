@@ -398,6 +398,8 @@ def claims_panels(panels, title: str, subtitle: str, ylabel: str, caveats=None) 
     headed(fig, title, subtitle)
     alt = " ".join(f"{label}: {len(rows)} claims from {rows['as_of'].min():%B %Y} to {rows['as_of'].max():%B %Y}, "
                    f"from {rows['value'].min():,.0f} to {rows['value'].max():,.0f}." for rows, label in panels)
+    if caveats is not None and len(caveats):
+        alt += " Marked as not comparable: " + "; ".join(f"{i} ({reason.rstrip('.')})" for i, reason in caveats.items()) + "."
     return Chart(fig, title, subtitle, f"Scatter chart with ranges, by claimant's country. {alt}")
 
 
