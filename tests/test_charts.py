@@ -143,3 +143,10 @@ def test_the_kursk_chart_labels_the_few_events_it_draws(charts):
     assert {label for label, _ in KURSK_EVENTS.values()} <= texts
     for ax in charts["03-kursk-campaign"].fig.axes:
         assert not ax.collections, "unlabelled event dots"
+
+
+def test_a_claimant_of_no_country_is_keyed_as_independent(charts):
+    keyed = {t.get_text() for chart in charts.values() for ax in chart.fig.axes if ax.get_legend()
+             for t in ax.get_legend().get_texts()}
+    assert "Independent" in keyed  # AFP's area of Kursk
+    assert not keyed & {"None", "none", "independent", "nan", "<NA>"}
