@@ -64,3 +64,39 @@ def substitutions(figures: pd.DataFrame, day, choose=None, max_age_days=None) ->
                          "is_base": claim.figure_id == current["figure_id"], "remainder": remainder + change,
                          "change": change})
     return pd.DataFrame(rows)
+
+
+# Which side of a claim its wording leaves open: "at least" has no ceiling, "up to" no floor.
+OPEN_ABOVE, OPEN_BELOW = {"at_least", "more_than"}, {"up_to", "less_than"}
+
+
+def worded_bounds(balance: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Each term's chosen claim as its wording bounds it: low and high, infinite on an open side (a count
+    cannot fall below zero). A term no claim covers yet is zero. Indexed like `balance` without its remainder."""
+    terms = balance.iloc[:-1]
+    claims = figures.set_index("figure_id")
+    rows = []
+    for term in terms.itertuples():
+        if not term.figure_id:
+            rows.append({"low": 0.0, "high": 0.0, "qualifier": ""})
+            continue
+        claim = claims.loc[term.figure_id]
+        low = claim["low"] if pd.notna(claim["low"]) else claim["value"]
+        high = claim["high"] if pd.notna(claim["high"]) else claim["value"]
+        if claim["qualifier"] in OPEN_ABOVE:
+            high = float("inf")
+        if claim["qualifier"] in OPEN_BELOW:
+            low = 0.0
+        rows.append({"low": float(low), "high": float(high), "qualifier": claim["qualifier"]})
+    return pd.DataFrame(rows, index=terms.index)
+
+
+def remainder_range(balance: pd.DataFrame, figures: pd.DataFrame) -> dict:
+    """The lowest and highest remainder the chosen claims' wording allows (sent low minus the others' highs, sent
+    high minus their lows), never below zero unless even the highest is (the claims then count more than were sent),
+    and `open_below` when a floor among the terms leaves no lowest."""
+    bounds, sign = worded_bounds(balance, figures), balance["sign"].iloc[:-1]
+    low = bounds.loc[sign > 0, "low"].sum() - bounds.loc[sign < 0, "high"].sum()
+    high = bounds.loc[sign > 0, "high"].sum() - bounds.loc[sign < 0, "low"].sum()
+    return {"low": float(max(low, 0.0) if high >= 0 else low), "high": float(high), "open_below": bool(low == float("-inf")),
+            "value": float(balance["value"].iloc[-1])}
