@@ -18,9 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.paths import ROOT  # noqa: E402
-from dprk_kursk.synthetic import write_synthetic  # noqa: E402
+from dprk_kursk.paths import ROOT
+from dprk_kursk.synthetic import write_synthetic
 
 OUT = ROOT / "bench"
 REPEATS = {"validate": 4, "make test": 3, "synthetic small": 2}

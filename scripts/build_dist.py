@@ -3,12 +3,8 @@
 Input: datapackage.json, data/*.csv, README.md, LICENSE, CITATION.cff, CHANGELOG.md, docs/data-dictionary.md.
 Output: dist/<name>-<version>.zip, which `frictionless validate` accepts as it is.
 """
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.export import build_archive  # noqa: E402
-from dprk_kursk.paths import DIST, ROOT  # noqa: E402
+from dprk_kursk.export import build_archive
+from dprk_kursk.paths import DIST, ROOT
 
 if __name__ == "__main__":
     target = build_archive(DIST)
