@@ -10,6 +10,7 @@ from pathlib import Path
 
 PACKAGE_NAME = "dprk-troops-russia-kursk"
 ROOT_VARIABLE = "DPRK_KURSK_ROOT"
+CODE_HOME = Path(__file__).resolve().parent.parent  # the checkout, when the code is one's (clone, pip install -e)
 MAX_DESCRIPTOR_BYTES = 5_000_000  # a folder's datapackage.json larger than this is not ours
 
 
@@ -25,7 +26,7 @@ def is_root(folder: Path) -> bool:
     return isinstance(descriptor, dict) and descriptor.get("name") == PACKAGE_NAME
 
 
-def find_root(environ=os.environ, here: Path = Path(__file__).resolve().parent.parent, start=None) -> Path:
+def find_root(environ=os.environ, here: Path = CODE_HOME, start=None) -> Path:
     """The repository root (see the module's docstring); the checkout of the code when none is found, so a
     missing file is then reported under a path the user can recognise."""
     if environ.get(ROOT_VARIABLE):
