@@ -162,3 +162,13 @@ def test_pytest_finds_its_settings_from_notebooks():
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert f"SANITIZE {CHECKOUT / 'tests' / 'nbval-sanitize.cfg'}" in done.stdout
     assert f"ITEMS {len(list((CHECKOUT / 'notebooks').glob('[0-9][0-9]-*.ipynb')))}" in done.stdout
+
+
+def test_forged_workflow_command_in_a_cell_stays_inside_its_annotation(package_copy):
+    set_cell(package_copy, "data/figures.csv", 3, "claimant_id", "ua-hur\n::error file=README.md::forged")
+    done = dprk_kursk("validate", str(package_copy), "--github")
+    assert done.returncode == 1
+    commands = [line for line in done.stdout.splitlines() if line.startswith("::")]
+    assert commands and all(line.startswith("::error file=data/figures.csv,line=3,") for line in commands)
+    assert all(line.count("::") == 2 for line in commands)
+    assert "%3A%3Aerror file=README.md%3A%3Aforged" in commands[0]
