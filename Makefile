@@ -92,12 +92,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .venv-lab dist report .pytest_cache
+	rm -rf $(VENV) .venv-lab dist report .pytest_cache build dprk_kursk.egg-info
 
 summary: $(STAMP)
 	$(BIN)/python scripts/build_summary.py
 
-# The release step: after bumping the version (datapackage.json, CITATION.cff, CHANGELOG.md).
+# The release step: after bumping the version (datapackage.json, pyproject.toml, CITATION.cff, CHANGELOG.md).
 release: $(STAMP)
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/record_release.py
