@@ -172,3 +172,24 @@ def test_forged_workflow_command_in_a_cell_stays_inside_its_annotation(package_c
     assert commands and all(line.startswith("::error file=data/figures.csv,line=3,") for line in commands)
     assert all(line.count("::") == 2 for line in commands)
     assert "%3A%3Aerror file=README.md%3A%3Aforged" in commands[0]
+
+
+def dry_run_setup(folder: Path, recorded_root: str) -> str:
+    """What `make` would do to set up .venv in `folder` (a copy of the Makefile and the lock inputs) whose
+    .venv records `recorded_root` as the folder it was made for."""
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        (folder / name).write_bytes((CHECKOUT / name).read_bytes())
+    (folder / ".venv").mkdir()
+    (folder / ".venv" / ".root").write_text(recorded_root + "\n", encoding="utf-8")
+    (folder / ".venv" / ".installed").touch()
+    done = subprocess.run(["make", "-n", ".venv/.installed"], cwd=folder, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_make_rebuilds_a_venv_made_for_another_folder(tmp_path):
+    moved, kept = tmp_path / "moved", tmp_path / "kept"
+    moved.mkdir()
+    kept.mkdir()
+    assert "rm -rf .venv" in dry_run_setup(moved, str(tmp_path / "original"))
+    assert "is up to date" in dry_run_setup(kept, str(kept))
