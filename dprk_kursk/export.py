@@ -1,7 +1,8 @@
 """Release artefacts built from the package: the zip archive and the SQLite database.
 
 Both are byte-for-byte reproducible from the same data: files in the archive carry a fixed timestamp and
-fixed order, and rows go into the database in file order.
+fixed order, and rows go into the database in file order. The archive unpacks to one folder,
+<name>-<version>/, that validates on its own and whose README describes only what the folder holds.
 """
 import csv
 import hashlib
@@ -9,12 +10,18 @@ import json
 import sqlite3
 import zipfile
 from pathlib import Path
+from string import Template
 
 from dprk_kursk.changes import STANDING_AS_RELEASED, add_release_table
 from dprk_kursk.descriptor import read_descriptor, referenced_table
 from dprk_kursk.paths import ROOT
 
-ARCHIVE_EXTRAS = ["README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"]
+# Files copied from the repository into the archive, with what each holds (the archive's README lists them).
+ARCHIVE_EXTRAS = {"LICENSE": "the licences: the data's (CC BY 4.0) and the code's",
+                  "CITATION.cff": "how to cite the package",
+                  "CHANGELOG.md": "what changed in each version",
+                  "docs/data-dictionary.md": "every table and column explained, with allowed values"}
+ARCHIVE_README = Path(__file__).resolve().parent / "templates" / "archive-README.md"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
 LOAD_ORDER = ["publishers", "sources", "claimants", "places", "figures", "figure_links", "events"]  # referenced tables first
@@ -41,20 +48,44 @@ def add_file(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(entry, data)
 
 
+def archive_folder(descriptor: dict) -> str:
+    """The one top-level folder the archive unpacks to."""
+    return f"{descriptor['name']}-{descriptor['version']}"
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".").replace("|", "/")
+
+
+def archive_readme(descriptor: dict, extras: list) -> str:
+    """The archive's README.md: what the folder holds (the descriptor, each table, each extra), how to check,
+    read and cite it; it names no file the archive lacks."""
+    rows = ["| [datapackage.json](datapackage.json) | the descriptor: tables, columns, types, keys, sizes and hashes |"]
+    rows += [f"| [{r['path']}]({r['path']}) | {first_sentence(r.get('description') or r.get('title', r['name']))} |"
+             for r in descriptor["resources"]]
+    rows += [f"| [{name}]({name}) | {ARCHIVE_EXTRAS[name]} |" for name in extras]
+    fields = {key: descriptor.get(key, "") for key in ("name", "title", "version", "description", "homepage")}
+    return Template(ARCHIVE_README.read_text(encoding="utf-8")).substitute(fields, files="\n".join(rows))
+
+
 def build_archive(out_dir: Path, path=None) -> Path:
-    """Write <name>-<version>.zip into `out_dir`: datapackage.json (with sizes and hashes), the CSVs under
-    data/, and the README, licence, citation, changelog and data dictionary."""
+    """Write <name>-<version>.zip into `out_dir`, every file under the folder <name>-<version>/: datapackage.json
+    (with sizes and hashes), the CSVs under data/, the licence, citation, changelog and data dictionary, and a
+    README describing those files."""
     descriptor, base = read_descriptor(path)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / archive_name(descriptor)
+    folder = archive_folder(descriptor)
+    extras = [name for name in ARCHIVE_EXTRAS if (ROOT / name).is_file()]
     with zipfile.ZipFile(target, "w") as archive:
         stamped = with_integrity(descriptor, base)
-        add_file(archive, "datapackage.json", (json.dumps(stamped, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        add_file(archive, f"{folder}/README.md", archive_readme(descriptor, extras).encode("utf-8"))
+        add_file(archive, f"{folder}/datapackage.json",
+                 (json.dumps(stamped, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         for resource in descriptor["resources"]:
-            add_file(archive, resource["path"], (base / resource["path"]).read_bytes())
-        for extra in ARCHIVE_EXTRAS:
-            if (ROOT / extra).is_file():
-                add_file(archive, extra, (ROOT / extra).read_bytes())
+            add_file(archive, f"{folder}/{resource['path']}", (base / resource["path"]).read_bytes())
+        for name in extras:
+            add_file(archive, f"{folder}/{name}", (ROOT / name).read_bytes())
     return target
 
 

@@ -18,9 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.paths import ROOT  # noqa: E402
-from dprk_kursk.synthetic import write_synthetic  # noqa: E402
+from dprk_kursk.paths import ROOT
+from dprk_kursk.synthetic import write_synthetic
 
 OUT = ROOT / "bench"
 REPEATS = {"validate": 4, "make test": 3, "synthetic small": 2}
@@ -54,6 +53,24 @@ def bench_setup_and_tests(clone: Path, results: dict) -> None:
     tests = [timed(["make", "-s", "test"], clone)[0] for _ in range(REPEATS["make test"])]
     results["fresh clone to passing make test"] = {"seconds": round(setup + tests[0], 3), "setup_seconds": round(setup, 3)}
     results["make test"] = {"seconds": median_of(tests), "runs": [round(t, 3) for t in tests]}
+
+
+def bench_copy(clone: Path, scratch: Path, results: dict) -> None:
+    """`cp -a` of a set-up clone: make rebuilds the copy's .venv for it, the copy imports its own code, and a
+    measure typo in the copy fails the copy's validation while the original stays valid."""
+    copy = scratch / "copy"
+    subprocess.run(["cp", "-a", str(clone), str(copy)], check=True)
+    seconds, _ = timed(["make", "-s", ".venv/.installed"], copy)
+    _, imported = timed([copy / ".venv/bin/python", "-c", "import dprk_kursk; print(dprk_kursk.__file__)"], scratch)
+    timed([copy / ".venv/bin/python", "-m", "pytest", "-q", "-p", "no:xdist", "-o", "addopts=",
+           "tests/test_packaging.py::test_installed_package_is_this_checkout"], copy)
+    figures = copy / "data" / "figures.csv"
+    figures.write_text(figures.read_text(encoding="utf-8").replace(",troops_present,", ",troops_presnet,", 1), encoding="utf-8")
+    _, output = timed(["make", "-s", "validate"], copy, expect=2)
+    timed(["make", "-s", "validate"], clone)
+    results["cp -a copy tests itself"] = {
+        "rebuild_seconds": round(seconds, 3), "imports_from_copy": Path(imported.strip()).is_relative_to(copy),
+        "typo_in_copy_caught": "troops_presnet" in output}
 
 
 def bench_validate(clone: Path, results: dict) -> None:
@@ -115,6 +132,9 @@ def verdicts(results: dict) -> dict:
     for name, field, limit, text in BUDGETS:
         value = results[name][field]
         checked[name] = {"field": field, "value": value, "budget": text, "ok": value <= limit}
+    copy = results["cp -a copy tests itself"]
+    checked["cp -a copy tests itself"] = {"field": "own code and data", "value": copy["imports_from_copy"] and copy["typo_in_copy_caught"],
+                                          "budget": "the copy's code, and its typo caught", "ok": copy["imports_from_copy"] and copy["typo_in_copy_caught"]}
     for name, result in results.items():
         if "broken_rows" in result:
             ok = result["broken_rows_reported"] == result["broken_rows"] and result["other_rows_reported"] == 0
@@ -139,6 +159,7 @@ def main() -> int:
     clone, results = scratch / "clone", {}
     try:
         bench_setup_and_tests(clone, results)
+        bench_copy(clone, scratch, results)
         bench_validate(clone, results)
         bench_reproduce(clone, results)
         bench_synthetic(clone, scratch, results)

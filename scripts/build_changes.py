@@ -9,11 +9,9 @@ import csv
 import json
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk import changes  # noqa: E402
-from dprk_kursk.paths import DESCRIPTOR  # noqa: E402
+from dprk_kursk import changes
+from dprk_kursk.paths import DESCRIPTOR
 
 
 def add_release(version: str) -> None:

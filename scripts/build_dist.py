@@ -1,14 +1,11 @@
 """Build the release archive.
 
-Input: datapackage.json, data/*.csv, README.md, LICENSE, CITATION.cff, CHANGELOG.md, docs/data-dictionary.md.
-Output: dist/<name>-<version>.zip, which `frictionless validate` accepts as it is.
+Input: datapackage.json, data/*.csv, LICENSE, CITATION.cff, CHANGELOG.md, docs/data-dictionary.md.
+Output: dist/<name>-<version>.zip, unpacking to one folder <name>-<version>/ that validates on its own
+(`frictionless validate datapackage.json` inside it), with a README describing only what it holds.
 """
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.export import build_archive  # noqa: E402
-from dprk_kursk.paths import DIST, ROOT  # noqa: E402
+from dprk_kursk.export import build_archive
+from dprk_kursk.paths import DIST, ROOT
 
 if __name__ == "__main__":
     target = build_archive(DIST)

@@ -3,13 +3,10 @@
 Input: datapackage.json and data/*.csv (through the loader).
 Output: docs/data-dictionary.md (tests/test_docs.py fails when it is out of date).
 """
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk import load_package  # noqa: E402
-from dprk_kursk.dictionary import render  # noqa: E402
-from dprk_kursk.paths import DICTIONARY, ROOT  # noqa: E402
+from dprk_kursk import load_package
+from dprk_kursk.dictionary import render
+from dprk_kursk.paths import DICTIONARY, ROOT
 
 if __name__ == "__main__":
     DICTIONARY.parent.mkdir(exist_ok=True)

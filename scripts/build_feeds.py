@@ -4,12 +4,10 @@ Input: releases/changes.csv and the package (figures, claimants). Output: report
 and report/feeds/figures-MEASURE.{atom,json}.
 """
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk import feeds, load_package  # noqa: E402
-from dprk_kursk.changes import read_changes  # noqa: E402
-from dprk_kursk.paths import REPORT  # noqa: E402
+from dprk_kursk import feeds, load_package
+from dprk_kursk.changes import read_changes
+from dprk_kursk.paths import REPORT
 
 
 def main() -> None:

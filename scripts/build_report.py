@@ -17,12 +17,11 @@ import mistune
 import nbformat
 from nbconvert import HTMLExporter
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk import load_package  # noqa: E402
-from dprk_kursk.analysis import active  # noqa: E402
-from dprk_kursk.export import archive_name  # noqa: E402
-from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, DIST, FIGURES, NOTEBOOKS, REPORT, ROOT  # noqa: E402
-from dprk_kursk.site import claim_rows, event_rows, headline  # noqa: E402
+from dprk_kursk import load_package
+from dprk_kursk.analysis import active
+from dprk_kursk.export import archive_name
+from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, DIST, FIGURES, NOTEBOOKS, REPORT, ROOT
+from dprk_kursk.site import claim_rows, event_rows, headline
 
 esc = html.escape
 CODE_TOGGLE = ("<p><button id='code-toggle' type='button'>Show the code</button></p><script>"

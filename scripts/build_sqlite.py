@@ -6,12 +6,9 @@ Output: dist/<name>.sqlite with every table, their types, primary and foreign ke
 (name, version); dist/<name>.metadata.json for `datasette dist/<name>.sqlite -m dist/<name>.metadata.json`.
 """
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.export import build_sqlite, datasette_metadata  # noqa: E402
-from dprk_kursk.paths import DESCRIPTOR, DIST, ROOT  # noqa: E402
+from dprk_kursk.export import build_sqlite, datasette_metadata
+from dprk_kursk.paths import DESCRIPTOR, DIST, ROOT
 
 if __name__ == "__main__":
     descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))

@@ -5,13 +5,10 @@ first_version), keeping every id already recorded and adding the new ones with t
 Run by the release step (`make release`), after the version in datapackage.json has been bumped.
 """
 import csv
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk import load_package  # noqa: E402
-from dprk_kursk.ids import current_meanings, read_released  # noqa: E402
-from dprk_kursk.paths import RELEASED_IDS  # noqa: E402
+from dprk_kursk import load_package
+from dprk_kursk.ids import current_meanings, read_released
+from dprk_kursk.paths import RELEASED_IDS
 
 
 def main() -> None:

@@ -12,8 +12,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.paths import NOTEBOOKS  # noqa: E402
+from dprk_kursk.paths import NOTEBOOKS
 
 
 def run(path: Path) -> None:

@@ -13,12 +13,10 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dprk_kursk.paths import descriptor_path  # noqa: E402
-from dprk_kursk.untrusted import MAX_SECONDS, OutOfTime, time_limit  # noqa: E402
-from dprk_kursk.validate import Validation, validate  # noqa: E402
+from dprk_kursk.paths import descriptor_path
+from dprk_kursk.untrusted import MAX_SECONDS, OutOfTime, time_limit
+from dprk_kursk.validate import Validation, validate
 
 
 def main(argv=None) -> int:

@@ -5,6 +5,8 @@ import io
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 import zipfile
 
 import duckdb
@@ -13,7 +15,7 @@ import pytest
 import yaml
 
 from dprk_kursk import load_package
-from dprk_kursk.export import archive_name, build_archive, build_sqlite
+from dprk_kursk.export import archive_folder, archive_name, build_archive, build_sqlite
 from dprk_kursk.paths import DESCRIPTOR, ROOT
 
 DESCRIPTOR_JSON = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
@@ -43,25 +45,63 @@ def test_archive_is_named_for_the_version(archive):
     assert archive.name == archive_name(DESCRIPTOR_JSON)
 
 
-def test_frictionless_accepts_the_archive_as_it_is(archive):
-    report = frictionless.Package(str(archive)).validate()
+FOLDER = f"{DESCRIPTOR_JSON['name']}-{DESCRIPTOR_JSON['version']}"
+
+
+@pytest.fixture(scope="module")
+def unpacked(archive, tmp_path_factory):
+    """The archive unzipped into an empty folder, far from the repository."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(target)
+    return target
+
+
+def test_archive_unpacks_to_one_folder(archive, unpacked):
+    assert archive_folder(DESCRIPTOR_JSON) == FOLDER
+    assert [p.name for p in unpacked.iterdir()] == [FOLDER]
+    with zipfile.ZipFile(archive) as zipped:
+        assert all(name.startswith(FOLDER + "/") for name in zipped.namelist())
+
+
+def test_unpacked_archive_validates_on_its_own(unpacked):
+    """The project's validator and bare frictionless, run inside the unpacked folder alone."""
+    folder = unpacked / FOLDER
+    done = subprocess.run([sys.executable, "-m", "dprk_kursk.cli", "validate", "datapackage.json"], cwd=folder,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].endswith(": valid")
+    report = frictionless.Package(str(folder / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_archive_readme_describes_only_what_is_in_it(unpacked):
+    folder = unpacked / FOLDER
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#]+)\)", readme)
+    local = [link for link in links if "://" not in link]
+    assert "data/figures.csv" in local and "LICENSE" in local
+    assert [link for link in local if not (folder / link).is_file()] == []
+    files = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()}
+    assert files - {"README.md"} <= set(local), "a file of the archive the README does not describe"
+    assert not re.search(r"\bmake\b|\.venv|notebooks/|scripts/", readme)
 
 
 def test_archive_rows_equal_the_working_tree(archive):
     with zipfile.ZipFile(archive) as zipped:
         for name, resource in RESOURCES.items():
-            assert csv_rows(zipped.read(resource["path"]).decode("utf-8")) == tree_rows(name), name
+            assert csv_rows(zipped.read(f"{FOLDER}/{resource['path']}").decode("utf-8")) == tree_rows(name), name
 
 
 def test_archive_descriptor_carries_true_sizes_and_hashes(archive):
     with zipfile.ZipFile(archive) as zipped:
-        inside = json.loads(zipped.read("datapackage.json"))
+        inside = json.loads(zipped.read(f"{FOLDER}/datapackage.json"))
         for resource in inside["resources"]:
-            raw = zipped.read(resource["path"])
+            raw = zipped.read(f"{FOLDER}/{resource['path']}")
             assert resource["bytes"] == len(raw)
             assert resource["hash"] == "sha256:" + hashlib.sha256(raw).hexdigest()
-        assert {"README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"} <= set(zipped.namelist())
+        expected = {"README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md", "docs/data-dictionary.md"}
+        assert {f"{FOLDER}/{name}" for name in expected} <= set(zipped.namelist())
 
 
 def test_archive_is_byte_identical_when_rebuilt(archive, tmp_path):
@@ -142,10 +182,16 @@ def test_schema_stays_within_what_r_frictionless_reads():
 WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
 
 
-def test_ci_template_runs_what_ci_runs():
-    workflow = WORKFLOW.read_text(encoding="utf-8")
-    assert re.search(r"^\s*run: \.ci/run\s*$", workflow, re.M)
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+def test_ci_template_runs_what_ci_runs_validation_first():
+    """The workflow runs .ci/run's steps in order, validation (with annotations) before any test or notebook."""
+    steps = [step.get("run") for job in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"].values()
+             for step in job["steps"]]
+    ci = [run for run in steps if run and run.startswith(".ci/run")]
+    assert ci == [".ci/run setup", ".ci/run validate", ".ci/run test"]
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^\s*test\) make test ;;$", script, re.M)
+    assert re.search(r"^\s*\.venv/bin/dprk-kursk validate --github$", script, re.M)
+    assert re.search(r"^\s*all\) setup && validate && make test ;;$", script, re.M)
 
 
 def test_ci_template_is_safe_on_a_strangers_pull_request():
