@@ -3,8 +3,6 @@
 Input: releases/changes.csv and the package (figures, claimants). Output: report/feeds/figures.{atom,json}
 and report/feeds/figures-MEASURE.{atom,json}.
 """
-import sys
-
 from dprk_kursk import feeds, load_package
 from dprk_kursk.changes import read_changes
 from dprk_kursk.paths import REPORT
