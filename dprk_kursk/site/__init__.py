@@ -1,0 +1,187 @@
+"""The static site, built from templates/ (Jinja2, autoescaped): an overview answering the headline questions,
+a page for every figure ever released, a claims explorer, a timeline, every notebook (results first, code on
+request) and the data dictionary. Every link is relative and nothing is fetched, so it works from file://.
+
+`build_site(out_dir, dist)` is the one entry point (scripts/build_report.py calls it).
+"""
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from dprk_kursk.analysis import active
+from dprk_kursk.export import archive_name
+from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, FIGURES, NOTEBOOKS, ROOT
+from dprk_kursk.site.claims import claim_pages
+from dprk_kursk.site.front import answers
+from dprk_kursk.site.labels import MEASURE_LABELS
+from dprk_kursk.site.render import html_environment, markdown_to_html
+from dprk_kursk.site.rows import claim_rows, event_rows
+
+ASSETS = ("site.css", "explorer.js", "front.js")
+# Where the site is published; a claim's citation names its page under it.
+SITE_ADDRESS = "https://dprk-troops-russia-kursk.github.io/dprk-troops-russia-kursk/"
+CHART_CALL = re.compile(r"""["'](\d\d-[a-z0-9-]+)["']""")
+
+CLAIM_COLUMNS = [
+    {"field": "figure_id", "label": "id", "page": "claims/{}.html"}, {"field": "stated_as", "label": "as stated", "also": "stated_as_en"},
+    {"field": "bounds", "label": "bounds", "className": "num"}, {"field": "measure_label", "label": "measure"},
+    {"field": "claimant", "label": "claimant"}, {"field": "country", "label": "country"},
+    {"field": "as_of", "label": "describes", "className": "date"}, {"field": "reported", "label": "said on", "className": "date"},
+    {"field": "what", "label": "counts"}, {"field": "publisher", "label": "source", "link": "url"},
+    {"field": "pages", "label": "pages", "className": "num"}, {"field": "warning", "label": "read with", "className": "warn"},
+    {"field": "note", "label": "curator's note", "className": "note"}]
+EVENT_COLUMNS = [
+    {"field": "event_id", "label": "id"}, {"field": "date", "label": "date", "className": "date"},
+    {"field": "category", "label": "category"}, {"field": "summary", "label": "what happened"},
+    {"field": "place", "label": "place"}, {"field": "claimant", "label": "who"}, {"field": "country", "label": "country"},
+    {"field": "publisher", "label": "source", "link": "url"}]
+
+
+def copy_into(out_dir: Path, source: Path, name: str) -> str:
+    target = out_dir / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return name
+
+
+def chart_words(stem: str) -> dict:
+    """A chart's title, subtitle and alt text: figures/<stem>.json when the charts write it, else the .txt lines."""
+    described = FIGURES / f"{stem}.json"
+    if described.is_file():
+        words = json.loads(described.read_text(encoding="utf-8"))
+        return {"title": words["title"], "subtitle": words.get("subtitle", ""), "alt": words["alt"]}
+    title, alt = (FIGURES / f"{stem}.txt").read_text(encoding="utf-8").splitlines()[:2]
+    return {"title": title, "subtitle": "", "alt": alt}
+
+
+def notebook_body(path: Path, exporter) -> tuple:
+    """A notebook's HTML with each chart's alt text from figures/, and its title (its first Markdown line)."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        stems = [stem for stem in CHART_CALL.findall(cell.source) if (FIGURES / f"{stem}.txt").is_file()] if cell.cell_type == "code" else []
+        for output in cell.get("outputs", []) if stems else []:
+            if "image/png" in output.get("data", {}):
+                output.setdefault("metadata", {})["image/png"] = {"alt": chart_words(stems[0])["alt"]}
+    body, _ = exporter.from_notebook_node(notebook)
+    first = next((c.source for c in notebook.cells if c.cell_type == "markdown"), "")
+    return body, first.splitlines()[0].lstrip("# ").strip() if first else path.stem
+
+
+def dataset_json_ld(package, downloads: list) -> dict:
+    """schema.org Dataset: what it is, its version and licence, coverage, measures, every download, how to cite."""
+    descriptor, figures = package.descriptor, package.figures
+    measures = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+    definitions = next(f for r in measures["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]
+                       if f["name"] == "measure")["x-vocabulary"]
+    return {"@context": "https://schema.org", "@type": "Dataset", "name": descriptor["title"], "identifier": descriptor["name"],
+            "description": descriptor["description"], "version": descriptor["version"], "url": SITE_ADDRESS,
+            "license": [lic.get("path", lic.get("name")) for lic in descriptor.get("licenses", [])],
+            "keywords": descriptor.get("keywords", []), "dateCreated": descriptor.get("created", ""),
+            "creator": [{"@type": "Organization", "name": c["title"]} for c in descriptor.get("contributors", [])],
+            "temporalCoverage": f"{figures['reported'].min():%Y-%m-%d}/{figures['reported'].max():%Y-%m-%d}",
+            "spatialCoverage": [{"@type": "Place", "name": name} for name in ("Russia", "Kursk Oblast", "Ukraine", "North Korea")],
+            "variableMeasured": [{"@type": "PropertyValue", "name": MEASURE_LABELS[code], "propertyID": code, "description": text}
+                                 for code, text in definitions.items()],
+            "distribution": [{"@type": "DataDownload", "name": d["text"], "contentUrl": d["href"], "encodingFormat": d["format"]}
+                             for d in downloads],
+            "citation": f"{', '.join(c['title'] for c in descriptor.get('contributors', []))}, {descriptor['title']}, "
+                        f"version {descriptor['version']}. Cite a figure by its id (F0001) and this version."}
+
+
+def downloads(package, out_dir: Path, archive: Path) -> list:
+    formats = {".csv": "text/csv", ".json": "application/json", ".zip": "application/zip"}
+    files = [(f"{res['path']} ({res['name']})", copy_into(out_dir, ROOT / res["path"], res["path"]))
+             for res in package.descriptor["resources"]]
+    files += [("datapackage.json (descriptor and schemas)", copy_into(out_dir, DESCRIPTOR, "datapackage.json")),
+              (f"{archive.name} (everything, with sizes and hashes)", copy_into(out_dir, archive, archive.name))]
+    return [{"text": text, "href": href, "format": formats[Path(href).suffix]} for text, href in files]
+
+
+def inactive_ids(package) -> dict:
+    """Every figure id not active: its status and the row that replaced it (for the explorer's ?id= message)."""
+    figures = package.figures[package.figures["status"] != "active"]
+    return {row.figure_id: {"status": row.status, "replaced_by": "" if pd.isna(row.superseded_by) else row.superseded_by}
+            for row in figures.itertuples()}
+
+
+def build_site(out_dir: Path, dist: Path) -> dict:
+    """Write the whole site into `out_dir` (emptied first); the release archive must already be in `dist`."""
+    from nbconvert import HTMLExporter
+
+    from dprk_kursk import load_package
+
+    package = load_package()
+    archive = dist / archive_name(package.descriptor)
+    if not archive.is_file():
+        raise FileNotFoundError(f"{archive} is missing: run `make dist` first (make report does)")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    out_dir.mkdir(parents=True)
+    environment = html_environment()
+
+    def write(name: str, template: str, **context) -> None:
+        root = "../" * name.count("/")
+        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / name).write_text(environment.get_template(template).render(root=root, nav=nav, current=name, **context),
+                                    encoding="utf-8")
+
+    for asset in ASSETS:
+        copy_into(out_dir, ROOT / "site" / asset, asset)
+    paths = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    nav = [("index.html", "Overview"), ("claims.html", "Claims"), ("timeline.html", "Timeline")]
+    nav += [(f"{p.stem}.html", f"Notebook {p.stem[:2]}") for p in paths] + [("data-dictionary.html", "Data dictionary")]
+    exporter = HTMLExporter(template_name="basic")
+    notebooks = []
+    for path in paths:
+        body, title = notebook_body(path, exporter)
+        write(f"{path.stem}.html", "notebook.html", title=title, body=markdown_safe(body))
+        notebooks.append((f"{path.stem}.html", title))
+    files = downloads(package, out_dir, archive)
+    charts = []
+    for svg in sorted(FIGURES.glob("*.svg")):
+        charts.append({"src": copy_into(out_dir, svg, f"figures/{svg.name}"), **chart_words(svg.stem)})
+    # The dictionary links the CSVs from docs/ (../data/…); in the site they sit beside it.
+    dictionary = markdown_to_html(DICTIONARY.read_text(encoding="utf-8").replace("](../", "]("))
+    write("data-dictionary.html", "dictionary.html", title="Data dictionary", body=dictionary)
+    claims = claim_pages(package, SITE_ADDRESS)
+    for claim in claims:
+        write(f"claims/{claim['id']}.html", "claim.html", title=f"{claim['id']}: {claim['claimant']}, {claim['stated_as']}",
+              claim=claim)
+    inactive = inactive_ids(package)
+    rows = [row | {"measure_label": MEASURE_LABELS.get(row["measure"], row["measure"])} for row in claim_rows(package)]
+    write("claims.html", "explorer.html", title="Every claim", table_name="claims", rows=rows, columns=CLAIM_COLUMNS,
+          intro="One row per active figure: what it counts, who said it, when, and the page it was published on. "
+                "Each id opens the figure's own page, with every page that carries it and how to cite it. "
+                "“read with” names figures it must not be added to or compared with blindly.",
+          filters=[{"field": "measure", "label": "measure", "text": "measure_label"},
+                   {"field": "country", "label": "country", "text": "country"},
+                   {"field": "claimant", "label": "claimant", "text": "claimant"}],
+          dates=[("reported", "the day it was said"), ("as_of", "the time it describes")], undated=True, inactive=inactive,
+          date_help="The month filters use the date chosen under “date used”: the day the claim was said (every row has one) "
+                    "or the time it describes. A figure whose source does not date the time it describes is hidden by a "
+                    "“time it describes” filter unless “keep undated rows” is ticked.")
+    write("timeline.html", "explorer.html", title="Timeline", table_name="timeline", rows=event_rows(package), columns=EVENT_COLUMNS,
+          intro="One row per active event, with the page that reports it.",
+          filters=[{"field": "category", "label": "category", "text": "category"},
+                   {"field": "country", "label": "country", "text": "country"},
+                   {"field": "claimant", "label": "who", "text": "claimant"}],
+          dates=[("date", "the day of the event")], undated=False, inactive={},
+          date_help="The month filters use the day of the event; every event is dated (to the day, month or year).")
+    standing = active(package.figures)
+    lead = (f"Version {package.version}. {len(standing)} active figures from {standing['claimant_id'].nunique()} claimants, "
+            f"{len(active(package.events))} events and {len(package.sources)} source pages. Every number is somebody's claim, "
+            f"kept with who said it, when and where it was published.")
+    write("index.html", "index.html", title=package.descriptor["title"], lead=lead, answers=answers(package),
+          notebooks=notebooks, charts=charts, downloads=files, dataset=dataset_json_ld(package, files))
+    return {"pages": len(notebooks) + 4 + len(claims), "claims": len(claims), "charts": len(charts)}
+
+
+def markdown_safe(body: str):
+    """nbconvert's output, marked safe: it is the committed notebook's own HTML, not text from the data."""
+    from markupsafe import Markup
+
+    return Markup(body)
