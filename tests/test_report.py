@@ -89,6 +89,16 @@ def test_index_dataset_json_ld_parses_and_names_every_download(report):
     assert dataset["temporalCoverage"] == f"{PACKAGE.figures['reported'].min():%Y-%m-%d}/{PACKAGE.figures['reported'].max():%Y-%m-%d}"
 
 
+def test_front_page_shows_one_claim_as_one_claim(report):
+    index = (report / "index.html").read_text(encoding="utf-8")
+    for section in re.findall(r'<section class="answer".*?</section>', index, re.S):
+        ids = re.search(r'data-ids="([^"]*)"', section).group(1).split()
+        big = re.search(r'<p class="big">(.*?)</p>', section, re.S).group(1)
+        ends = re.findall(r'href="claims/(F\d{4})\.html"', big)
+        assert len(ends) == (1 if len(ids) == 1 else len(set(ends))) and set(ends) <= set(ids)
+        assert ("class=\"to\"" in big) == (len(set(ends)) == 2)
+
+
 def test_claims_page_embeds_every_active_figure_once(report):
     text = (report / "claims.html").read_text(encoding="utf-8")
     rows = json.loads(re.search(r'<script id="rows" type="application/json">(.*?)</script>', text, re.S).group(1))

@@ -41,17 +41,15 @@ def replacement(figure_id: str, figures: pd.DataFrame) -> str:
     return ""
 
 
-def pages(figure, sources: pd.DataFrame, citations: pd.DataFrame) -> list:
-    """Every page carrying the figure, its own first, then by date (undated last): publisher, date, headline, wording."""
-    own = sources.loc[figure["source_id"]]
-    listed = [{"source_id": figure["source_id"], "source": own, "wording": figure["stated_as"],
-               "wording_en": text(figure.get("stated_as_en")), "own": True, "direction": "", "kind": ""}]
-    for _, cited in citations[citations["figure_id"] == figure.name].iterrows():
-        listed.append({"source_id": cited["source_id"], "source": sources.loc[cited["source_id"]], "wording": cited["stated_as"],
-                       "wording_en": text(cited.get("stated_as_en")), "own": False,
-                       "direction": direction(figure, cited), "kind": drift_kind(figure, cited)})
+def pages(figure: dict, sources: dict, cited: list) -> list:
+    """Every page carrying the figure, its own first, then by date (undated last): publisher, date, headline, wording.
+    `sources` maps source id to its row, `cited` holds the figure's citation rows (all as dicts)."""
+    listed = [{"source_id": figure["source_id"], "wording": figure["stated_as"], "wording_en": text(figure.get("stated_as_en")),
+               "own": True, "direction": "", "kind": ""}]
+    listed += [{"source_id": row["source_id"], "wording": row["stated_as"], "wording_en": text(row.get("stated_as_en")),
+                "own": False, "direction": direction(figure, row), "kind": drift_kind(figure, row)} for row in cited]
     for item in listed:
-        source = item.pop("source")
+        source = sources[item["source_id"]]
         item.update(publisher=source["publisher"], url=source["url"], title=text(source["title"]),
                     published=f"{source['published']:%Y-%m-%d}" if pd.notna(source["published"]) else "")
     return [listed[0]] + sorted(listed[1:], key=lambda item: (item["published"] == "", item["published"], item["source_id"]))
@@ -101,7 +99,10 @@ def claim_pages(package, site_address: str) -> list:
     figures = package.figures.set_index("figure_id", drop=False)
     context = package.figures_in_context(include_inactive=True).set_index("figure_id")
     notes = {frozenset((r.figure_id, r.related_id)): text(r.note) for r in package.figure_links.itertuples()}
-    sources = package.sources.set_index("source_id")
+    sources = package.sources.set_index("source_id", drop=False).to_dict("index")
+    citations = {}
+    for row in package.citations.to_dict("records"):
+        citations.setdefault(row["figure_id"], []).append(row)
     claimants = package.claimants.set_index("claimant_id")
     places = package.places.set_index("place_id")["name"]
     descriptor = package.descriptor
@@ -113,7 +114,7 @@ def claim_pages(package, site_address: str) -> list:
         figure = figures.loc[figure_id].rename(figure_id)
         claimant = claimants.loc[figure["claimant_id"]]
         address = f"{site_address}claims/{figure_id}.html"
-        carried = pages(figure, sources, package.citations)
+        carried = pages(figure.to_dict(), sources, citations.get(figure_id, []))
         standing = replacement(figure_id, figures)
         built.append({
             "id": figure_id, "status": figure["status"], "status_words": STATUS_WORDS.get(figure["status"], ""),

@@ -33,10 +33,10 @@ def wording(row) -> str:
     return words.format(**values)
 
 
-def candidates(package, measure: str, places) -> pd.DataFrame:
-    """Figures that may answer the question: comparable, and linked to no other figure as a part or another measure."""
-    context = package.figures_in_context().set_index("figure_id")
-    rows = comparable(package.figures, measure, places)
+def candidates(figures: pd.DataFrame, context: pd.DataFrame, measure: str, places) -> pd.DataFrame:
+    """Figures that may answer the question: comparable, and linked to no other figure as a part or another measure
+    (`context` is figures_in_context indexed by figure id)."""
+    rows = comparable(figures, measure, places)
     linked = context["links"].map(lambda links: any(rel in OTHER_QUESTION for rel, _ in split_links(links)))
     return rows[~rows["figure_id"].map(linked).fillna(False).astype(bool)]
 
@@ -55,11 +55,10 @@ def claim_json(row, context) -> dict:
 def answers(package, day=None) -> dict:
     """Each question's candidates (for the page's script) and the answer standing on `day` (the last day by default)."""
     day = pd.Timestamp(day) if day is not None else package.figures["reported"].max()
-    context = package.figures_in_context()
-    context = context.set_index("figure_id")
+    context = package.figures_in_context().set_index("figure_id")
     questions = []
     for key, question, measure, places in QUESTIONS:
-        rows = candidates(package, measure, places)
+        rows = candidates(package.figures, context, measure, places)
         standing = standing_on(rows, measure, day, places, max_age_days=RECENT_DAYS)
         older = standing_on(rows, measure, day, places)
         older = older[~older["claimant_id"].isin(standing["claimant_id"])]

@@ -17,7 +17,7 @@ def cell(value) -> str:
 
 
 def script_json(value) -> Markup:
-    """JSON to place inside a <script> element: '</' is escaped so no value can close the element."""
+    """JSON to place inside a script element: '</' is escaped so no value can close the element."""
     return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
 
 
