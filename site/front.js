@@ -41,7 +41,7 @@
     p.appendChild(link(claim));
     p.appendChild(document.createTextNode(" "));
     p.appendChild(el("span", "who", claim.claimant + ", " + claim.country + ", said " + claim.said));
-    if (claim.note) { p.appendChild(el("span", "note", "Note: " + claim.note)); }
+    if (claim.note) { p.appendChild(el("span", "claim-note", "Note: " + claim.note)); }
     return p;
   }
 

@@ -30,12 +30,12 @@ CLAIM_COLUMNS = [
     {"field": "bounds", "label": "bounds", "className": "num"}, {"field": "measure_label", "label": "measure"},
     {"field": "claimant", "label": "claimant"}, {"field": "country", "label": "country"},
     {"field": "as_of", "label": "describes", "className": "date"}, {"field": "reported", "label": "said on", "className": "date"},
-    {"field": "what", "label": "counts"}, {"field": "publisher", "label": "source", "link": "url"},
-    {"field": "pages", "label": "pages", "className": "num"}, {"field": "warning", "label": "read with", "className": "warn"},
-    {"field": "note", "label": "curator's note", "className": "note"}]
+    {"field": "what", "label": "counts", "className": "wide"}, {"field": "note", "label": "curator's note", "className": "note"},
+    {"field": "warning", "label": "read with", "className": "warn"}, {"field": "publisher", "label": "source", "link": "url"},
+    {"field": "pages", "label": "pages", "className": "num"}]
 EVENT_COLUMNS = [
     {"field": "event_id", "label": "id"}, {"field": "date", "label": "date", "className": "date"},
-    {"field": "category", "label": "category"}, {"field": "summary", "label": "what happened"},
+    {"field": "category", "label": "category"}, {"field": "summary", "label": "what happened", "className": "wide"},
     {"field": "place", "label": "place"}, {"field": "claimant", "label": "who"}, {"field": "country", "label": "country"},
     {"field": "publisher", "label": "source", "link": "url"}]
 
