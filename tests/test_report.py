@@ -66,6 +66,19 @@ def test_every_image_on_every_page_has_its_alt_text_said_once(report):
             assert text.count(alt.group(1)) == 1, f"{page.name}: alt text repeated on the page"
 
 
+def test_headings_run_in_order_on_every_page(report):
+    for page in top_pages(report) + sorted((report / "claims").glob("*.html")):
+        levels = [int(level) for level in re.findall(r"<h([1-6])\b", page.read_text(encoding="utf-8"))]
+        assert levels[0] == 1 and levels.count(1) == 1, page.name
+        assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), page.name
+
+
+def test_notebook_charts_are_the_svgs_with_their_alt_text(report):
+    for page in report.glob("[0-9][0-9]-*.html"):
+        images = re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8"))
+        assert images and all(re.search(r'src="figures/[^"]+\.svg"', image) for image in images), page.name
+
+
 def test_index_offers_every_table_the_archive_the_charts_and_the_pages(report):
     index = (report / "index.html").read_text(encoding="utf-8")
     descriptor = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))

@@ -58,15 +58,18 @@ def chart_words(stem: str) -> dict:
 
 
 def notebook_body(path: Path, exporter) -> tuple:
-    """A notebook's HTML with each chart's alt text from figures/, and its title (its first Markdown line)."""
+    """A notebook's HTML, each chart shown from its SVG in figures/ with its alt text, and its title (its first
+    Markdown line). A chart is the image output of a cell that names a figure stem ("02-losses")."""
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
-        stems = [stem for stem in CHART_CALL.findall(cell.source) if (FIGURES / f"{stem}.txt").is_file()] if cell.cell_type == "code" else []
+        stems = [stem for stem in CHART_CALL.findall(cell.source) if (FIGURES / f"{stem}.svg").is_file()] if cell.cell_type == "code" else []
         for output in cell.get("outputs", []) if stems else []:
             if "image/png" in output.get("data", {}):
-                output.setdefault("metadata", {})["image/png"] = {"alt": chart_words(stems[0])["alt"]}
+                metadata = output.setdefault("metadata", {})
+                metadata["image/png"] = {"alt": chart_words(stems[0])["alt"]}
+                metadata["filenames"] = {"image/png": f"figures/{stems[0]}.svg"}
     body, _ = exporter.from_notebook_node(notebook)
     first = next((c.source for c in notebook.cells if c.cell_type == "markdown"), "")
     return body, first.splitlines()[0].lstrip("# ").strip() if first else path.stem
@@ -134,6 +137,7 @@ def build_site(out_dir: Path, dist: Path) -> dict:
     paths = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
     nav = [("index.html", "Overview"), ("claims.html", "Claims"), ("timeline.html", "Timeline")]
     nav += [(f"{p.stem}.html", f"Notebook {p.stem[:2]}") for p in paths] + [("data-dictionary.html", "Data dictionary")]
+    charts = [{"src": copy_into(out_dir, svg, f"figures/{svg.name}"), **chart_words(svg.stem)} for svg in sorted(FIGURES.glob("*.svg"))]
     exporter = HTMLExporter(template_name="basic")
     notebooks = []
     for path in paths:
@@ -141,9 +145,6 @@ def build_site(out_dir: Path, dist: Path) -> dict:
         write(f"{path.stem}.html", "notebook.html", title=title, body=markdown_safe(body))
         notebooks.append((f"{path.stem}.html", title))
     files = downloads(package, out_dir, archive)
-    charts = []
-    for svg in sorted(FIGURES.glob("*.svg")):
-        charts.append({"src": copy_into(out_dir, svg, f"figures/{svg.name}"), **chart_words(svg.stem)})
     # The dictionary links the CSVs from docs/ (../data/…); in the site they sit beside it.
     dictionary = markdown_to_html(DICTIONARY.read_text(encoding="utf-8").replace("](../", "]("))
     write("data-dictionary.html", "dictionary.html", title="Data dictionary", body=dictionary)
