@@ -6,7 +6,7 @@ import json
 import pandas as pd
 
 from dprk_kursk.paths import RELEASED_IDS
-from dprk_kursk.site.labels import (BASIS_WORDS, BOUNDS_WORDS, COUNTED, MEASURE_LABELS, PRECISION_WORDS, RELATION,
+from dprk_kursk.site.labels import (BASIS_WORDS, BOUNDS_WORDS, COUNTED, MEASURE_LABELS, PRECISION_WORDS, RELATION_SENTENCE,
                                     STATUS_WORDS, country_label)
 from dprk_kursk.site.rows import day_text, number, split_links, text
 from dprk_kursk.travel import direction, drift_kind
@@ -60,7 +60,7 @@ def links(figure_id: str, context: pd.DataFrame, figures: pd.DataFrame, notes: d
     found = []
     for relation, other in split_links(context.loc[figure_id, "links"]):
         standing = replacement(other, figures)
-        found.append({"relation": RELATION.get(relation, relation), "id": other, "status": figures.loc[other, "status"],
+        found.append({"relation": RELATION_SENTENCE[relation], "id": other, "status": figures.loc[other, "status"],
                       "target": standing, "note": notes.get(frozenset((figure_id, other)), "")})
     return found
 

@@ -18,6 +18,10 @@ BASIS_WORDS = {"stock": "level on the day", "cumulative": "total so far", "incre
 # How a link reads from the figure whose page shows it ("F0004 is part of F0003"; "F0003 includes F0004").
 RELATION = {"part_of": "part of", "includes": "includes", "adds_to": "a later wave on", "followed_by": "followed by",
             "other_measure": "same number, other measure, in", "repeats": "restates", "repeated_by": "restated by"}
+# The same, as a sentence on a figure's own page: "F0004 is part of F0003".
+RELATION_SENTENCE = {"part_of": "is part of", "includes": "includes", "adds_to": "is a later wave on top of",
+                     "followed_by": "is followed by the later wave", "other_measure": "is the same number, counted as another measure, as",
+                     "repeats": "restates", "repeated_by": "is restated by"}
 # A claim's bounds in words, by qualifier; {v}, {low} and {high} are the formatted numbers.
 BOUNDS_WORDS = {"exact": "{v}: stated plainly, no qualifying word", "about": "about {v}: an estimate, no stated floor or ceiling",
                 "at_least": "at least {low}: a floor, no ceiling", "more_than": "more than {low}: a floor, no ceiling",
