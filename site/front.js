@@ -45,6 +45,23 @@
     return p;
   }
 
+  function strip(question, now) {
+    var box = document.createDocumentFragment(), bar = el("div", "strip"), axis = el("p", "axis");
+    bar.setAttribute("aria-hidden", "true");
+    axis.setAttribute("aria-hidden", "true");
+    now.forEach(function (c) {
+      var mark = el("span", "mark" + (c.ceiling > c.floor ? " range" : ""));
+      mark.style.left = (Math.round(c.floor / question.scale * 10000) / 100) + "%";
+      mark.style.width = (Math.round((c.ceiling - c.floor) / question.scale * 10000) / 100) + "%";
+      bar.appendChild(mark);
+    });
+    axis.appendChild(el("span", "", "0"));
+    axis.appendChild(el("span", "", question.scale_words));
+    box.appendChild(bar);
+    box.appendChild(axis);
+    return box;
+  }
+
   function answer(question, day) {
     var found = standing(question.claims, day), now = found.now, body = el("div", "answer-body");
     if (!now.length) {
@@ -64,6 +81,7 @@
       body.appendChild(big);
       body.appendChild(said(low, low.id !== high.id ? "Lowest:" : ""));
       if (low.id !== high.id) { body.appendChild(said(high, "Highest:")); }
+      body.appendChild(strip(question, now));
       var newest = now[now.length - 1], count = el("p", "muted", now.length + " claim" + (now.length === 1 ? "" : "s") + " standing; the newest: ");
       count.appendChild(link(newest));
       count.appendChild(document.createTextNode(", " + newest.claimant + ", " + newest.said + "."));

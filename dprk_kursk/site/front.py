@@ -62,7 +62,8 @@ def answers(package, day=None) -> dict:
         standing = standing_on(rows, measure, day, places, max_age_days=RECENT_DAYS)
         older = standing_on(rows, measure, day, places)
         older = older[~older["claimant_id"].isin(standing["claimant_id"])]
-        questions.append({"key": key, "question": question, "measure": measure,
+        scale = float(rows["high"].where(rows["high"].notna(), rows["value"]).max()) if len(rows) else 1.0
+        questions.append({"key": key, "question": question, "measure": measure, "scale": scale, "scale_words": number(scale),
                           "claims": [claim_json(row, context) for _, row in rows.sort_values(["reported", "as_of", "figure_id"]).iterrows()],
                           "standing": [claim_json(row, context) for _, row in standing.iterrows()],
                           "older": [claim_json(row, context) for _, row in older.iterrows()]})
