@@ -41,6 +41,14 @@ def replacement(figure_id: str, figures: pd.DataFrame) -> str:
     return ""
 
 
+def why(figure, figures: pd.DataFrame) -> str:
+    """Why an inactive row stopped standing: the note of the row that replaced it, else its own note."""
+    if figure["status"] == "active":
+        return ""
+    replaced_by = text(figure["superseded_by"])
+    return text(figures.loc[replaced_by, "note"]) if replaced_by and text(figures.loc[replaced_by, "note"]) else text(figure["note"])
+
+
 def pages(figure: dict, sources: dict, cited: list) -> list:
     """Every page carrying the figure, its own first, then by date (undated last): publisher, date, headline, wording.
     `sources` maps source id to its row, `cited` holds the figure's citation rows (all as dicts)."""
@@ -121,6 +129,7 @@ def claim_pages(package, site_address: str) -> list:
             "first_version": released.get(figure_id, "unreleased"), "replaced_by": text(figure["superseded_by"]),
             "standing": standing if standing != figure_id else "",
             "replaced_in": released.get(text(figure["superseded_by"]), ""),
+            "why": why(figure, figures),
             "stated_as": figure["stated_as"], "stated_as_en": text(figure.get("stated_as_en")), "bounds": bounds_words(figure),
             "unit": figure["unit"], "claimant": claimant["name"], "country": country_label(claimant["country"]),
             "kind": claimant["kind"].replace("_", " "), "kind_meaning": kinds.get(claimant["kind"], ""),
