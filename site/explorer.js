@@ -138,7 +138,9 @@
   }
 
   function csv() {
-    var fields = Object.keys(rows[0] || {});
+    var fields = [];
+    columns.forEach(function (column) { fields.push(column.field); if (column.link) { fields.push(column.link); } });
+    Object.keys(rows[0] || {}).forEach(function (field) { if (fields.indexOf(field) < 0) { fields.push(field); } });
     var quote = function (value) {
       var text = value == null ? "" : String(value);
       return /[",\n\r]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;

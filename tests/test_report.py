@@ -147,8 +147,9 @@ def test_every_page_loads_without_errors_network_or_sideways_scroll_on_a_phone(r
 
 
 def test_every_id_in_the_explorer_links_to_its_claim_page(report, browser):
-    _, evaluate = browser.open((report / "claims.html").as_uri())
+    _, evaluate = browser.open((report / "claims.html").as_uri() + "#F0003")
     assert evaluate(ROWS) == len(ACTIVE)
+    assert evaluate("document.querySelector('tr.target').id") == "F0003"
     links = evaluate("Array.from(document.querySelectorAll('#rows-table tbody tr td:first-child a')).map(a => [a.textContent, a.href])")
     assert sorted(text for text, _ in links) == sorted(ACTIVE["figure_id"])
     for text, href in links:
@@ -165,6 +166,12 @@ def test_explorer_filters_by_measure_and_writes_the_filter_to_the_address(report
     assert sorted(shown) == sorted(killed["figure_id"]) and len(shown) > 0
     address = evaluate("location.href")
     assert parse_qs(urlsplit(address).query) == {"measure": ["killed"]}
+    download = evaluate("""(async () => { let saved; URL.createObjectURL = blob => { saved = blob; return 'blob:kept'; };
+        HTMLAnchorElement.prototype.click = () => {};
+        document.getElementById('download').click(); return await saved.text(); })()""")
+    lines = download.splitlines()
+    assert lines[0].split(",")[:3] == ["figure_id", "stated_as", "bounds"]
+    assert len(lines) == 1 + len(killed) and all(",killed," in line for line in lines[1:])
     _, reopened = browser.open(address)
     assert reopened(ROWS) == len(killed)
     assert reopened("document.querySelector(\"select[data-filter='measure']\").value") == "killed"
