@@ -112,10 +112,57 @@ def inactive_ids(package) -> dict:
             for row in figures.itertuples()}
 
 
-def build_site(out_dir: Path, dist: Path) -> dict:
-    """Write the whole site into `out_dir` (emptied first); the release archive must already be in `dist`."""
+CLAIMS_PAGE = {"template": "claims.html", "title": "Every claim", "table_name": "claims", "columns": CLAIM_COLUMNS,
+               "filters": [{"field": "measure", "label": "measure", "text": "measure_label"},
+                           {"field": "country", "label": "country", "text": "country"},
+                           {"field": "claimant", "label": "claimant", "text": "claimant"}],
+               "dates": [("reported", "the day it was said"), ("as_of", "the time it describes")], "undated": True}
+TIMELINE_PAGE = {"template": "timeline.html", "title": "Timeline", "table_name": "timeline", "columns": EVENT_COLUMNS,
+                 "filters": [{"field": "category", "label": "category", "text": "category"},
+                             {"field": "country", "label": "country", "text": "country"},
+                             {"field": "claimant", "label": "who", "text": "claimant"}],
+                 "dates": [("date", "the day of the event")], "undated": False}
+
+
+def page_writer(out_dir: Path, nav: list):
+    """write(name, template, **context): render `template` into out_dir/name, links made relative to its folder."""
+    environment = html_environment()
+
+    def write(name: str, template: str, **context) -> None:
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        html = environment.get_template(template).render(root="../" * name.count("/"), nav=nav, current=name, **context)
+        target.write_text(html, encoding="utf-8")
+    return write
+
+
+def write_notebooks(write, paths: list) -> list:
+    """Each notebook as a page; returns (page, title) for the index."""
     from nbconvert import HTMLExporter
 
+    exporter = HTMLExporter(template_name="basic")
+    written = []
+    for path in paths:
+        body, title = notebook_body(path, exporter)
+        write(f"{path.stem}.html", "notebook.html", title=title, body=markdown_safe(body))
+        written.append((f"{path.stem}.html", title))
+    return written
+
+
+def write_tables(write, package) -> int:
+    """The claim pages, the claims explorer and the timeline; returns how many claim pages were written."""
+    claims = claim_pages(package, SITE_ADDRESS)
+    for claim in claims:
+        write(f"claims/{claim['id']}.html", "claim.html", title=f"{claim['id']}: {claim['claimant']}, {claim['stated_as']}",
+              claim=claim)
+    rows = [row | {"measure_label": MEASURE_LABELS.get(row["measure"], row["measure"])} for row in claim_rows(package)]
+    for spec, table, inactive in ((CLAIMS_PAGE, rows, inactive_ids(package)), (TIMELINE_PAGE, event_rows(package), {})):
+        write(spec["template"], spec["template"], rows=table, inactive=inactive, **{k: v for k, v in spec.items() if k != "template"})
+    return len(claims)
+
+
+def build_site(out_dir: Path, dist: Path) -> dict:
+    """Write the whole site into `out_dir` (emptied first); the release archive must already be in `dist`."""
     from dprk_kursk import load_package
 
     package = load_package()
@@ -124,61 +171,25 @@ def build_site(out_dir: Path, dist: Path) -> dict:
         raise FileNotFoundError(f"{archive} is missing: run `make dist` first (make report does)")
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)
-    environment = html_environment()
-
-    def write(name: str, template: str, **context) -> None:
-        root = "../" * name.count("/")
-        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (out_dir / name).write_text(environment.get_template(template).render(root=root, nav=nav, current=name, **context),
-                                    encoding="utf-8")
-
     for asset in ASSETS:
         copy_into(out_dir, ROOT / "site" / asset, asset)
     paths = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
     nav = [("index.html", "Overview"), ("claims.html", "Claims"), ("timeline.html", "Timeline")]
     nav += [(f"{p.stem}.html", f"Notebook {p.stem[:2]}") for p in paths] + [("data-dictionary.html", "Data dictionary")]
+    write = page_writer(out_dir, nav)
     charts = [{"src": copy_into(out_dir, svg, f"figures/{svg.name}"), **chart_words(svg.stem)} for svg in sorted(FIGURES.glob("*.svg"))]
-    exporter = HTMLExporter(template_name="basic")
-    notebooks = []
-    for path in paths:
-        body, title = notebook_body(path, exporter)
-        write(f"{path.stem}.html", "notebook.html", title=title, body=markdown_safe(body))
-        notebooks.append((f"{path.stem}.html", title))
+    notebooks = write_notebooks(write, paths)
     files = downloads(package, out_dir, archive)
     # The dictionary links the CSVs from docs/ (../data/…); in the site they sit beside it.
-    dictionary = markdown_to_html(DICTIONARY.read_text(encoding="utf-8").replace("](../", "]("))
-    write("data-dictionary.html", "dictionary.html", title="Data dictionary", body=dictionary)
-    claims = claim_pages(package, SITE_ADDRESS)
-    for claim in claims:
-        write(f"claims/{claim['id']}.html", "claim.html", title=f"{claim['id']}: {claim['claimant']}, {claim['stated_as']}",
-              claim=claim)
-    inactive = inactive_ids(package)
-    rows = [row | {"measure_label": MEASURE_LABELS.get(row["measure"], row["measure"])} for row in claim_rows(package)]
-    write("claims.html", "explorer.html", title="Every claim", table_name="claims", rows=rows, columns=CLAIM_COLUMNS,
-          intro="One row per active figure: what it counts, who said it, when, and the page it was published on. "
-                "Each id opens the figure's own page, with every page that carries it and how to cite it. "
-                "“read with” names figures it must not be added to or compared with blindly.",
-          filters=[{"field": "measure", "label": "measure", "text": "measure_label"},
-                   {"field": "country", "label": "country", "text": "country"},
-                   {"field": "claimant", "label": "claimant", "text": "claimant"}],
-          dates=[("reported", "the day it was said"), ("as_of", "the time it describes")], undated=True, inactive=inactive,
-          date_help="The month filters use the date chosen under “date used”: the day the claim was said (every row has one) "
-                    "or the time it describes. A figure whose source does not date the time it describes is hidden by a "
-                    "“time it describes” filter unless “keep undated rows” is ticked.")
-    write("timeline.html", "explorer.html", title="Timeline", table_name="timeline", rows=event_rows(package), columns=EVENT_COLUMNS,
-          intro="One row per active event, with the page that reports it.",
-          filters=[{"field": "category", "label": "category", "text": "category"},
-                   {"field": "country", "label": "country", "text": "country"},
-                   {"field": "claimant", "label": "who", "text": "claimant"}],
-          dates=[("date", "the day of the event")], undated=False, inactive={},
-          date_help="The month filters use the day of the event; every event is dated (to the day, month or year).")
+    write("data-dictionary.html", "dictionary.html", title="Data dictionary",
+          body=markdown_to_html(DICTIONARY.read_text(encoding="utf-8").replace("](../", "](")))
+    claims = write_tables(write, package)
     standing = active(package.figures)
-    lead = (f"Version {package.version}. {len(standing)} active figures from {standing['claimant_id'].nunique()} claimants, "
-            f"{len(active(package.events))} events and {len(package.sources)} source pages. Every number is somebody's claim, "
-            f"kept with who said it, when and where it was published.")
-    write("index.html", "index.html", title=package.descriptor["title"], lead=lead, answers=answers(package),
-          notebooks=notebooks, charts=charts, downloads=files, dataset=dataset_json_ld(package, files))
-    return {"pages": len(notebooks) + 4 + len(claims), "claims": len(claims), "charts": len(charts)}
+    counts = {"figures": len(standing), "claimants": standing["claimant_id"].nunique(), "events": len(active(package.events)),
+              "sources": len(package.sources)}
+    write("index.html", "index.html", title=package.descriptor["title"], version=package.version, counts=counts,
+          answers=answers(package), notebooks=notebooks, charts=charts, downloads=files, dataset=dataset_json_ld(package, files))
+    return {"pages": len(notebooks) + 4 + claims, "claims": claims, "charts": len(charts)}
 
 
 def markdown_safe(body: str):
