@@ -14,7 +14,8 @@ from conftest import edit_descriptor
 from dprk_kursk import load_package
 from dprk_kursk.dictionary import render as render_dictionary
 from dprk_kursk.paths import RELEASED_IDS, ROOT
-from dprk_kursk.site import SITE_ADDRESS
+from dprk_kursk import site
+from dprk_kursk.site import SITE_ADDRESS, chart_words
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
 from dprk_kursk.site.render import html_environment, markdown_to_html
@@ -118,7 +119,7 @@ def test_front_page_on_the_last_day_answers_only_with_figures_that_answer_the_qu
     links = PACKAGE.figure_links
     elsewhere = set(links.loc[links["relation"] == "part_of", "figure_id"]) | set(
         links.loc[links["relation"] == "other_measure", ["figure_id", "related_id"]].to_numpy().ravel())
-    shown = [claim["id"] for question in front["questions"] for claim in question["standing"]]
+    shown = [claim["id"] for question in front["questions"] for claim in question["standing"] + question["older"]]
     assert shown
     for figure_id in shown:
         row = FIGURES.loc[figure_id]
@@ -144,6 +145,14 @@ def test_a_description_with_html_appears_escaped_on_the_dictionary_page(tmp_path
 
 
 HTML_TAGS = "a|p|li|ul|ol|dl|dt|dd|td|th|tr|table|thead|tbody|div|span|h[1-6]|img|script|link|figure|figcaption|section|nav|main|html|body|head|meta|title|em|strong|code|pre|br|button|label|select|option|input|form|details|summary|blockquote"
+def test_chart_words_come_from_the_json_beside_a_chart_when_there_is_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "FIGURES", tmp_path)
+    (tmp_path / "a.txt").write_text("Title from txt\nAlt from txt\n", encoding="utf-8")
+    assert chart_words("a") == {"title": "Title from txt", "subtitle": "", "alt": "Alt from txt"}
+    (tmp_path / "a.json").write_text(json.dumps({"title": "T", "subtitle": "S", "alt": "A"}), encoding="utf-8")
+    assert chart_words("a") == {"title": "T", "subtitle": "S", "alt": "A"}
+
+
 TAG = re.compile(rf"""["'][^"'\n]*</?(?:{HTML_TAGS})[\s>/]""")
 MARKDOWN_ROW = re.compile(r"""f["']\|\s""")
 
