@@ -172,6 +172,8 @@
         gone.replaced_by ? [" and the row that replaced it, ", {href: "claims/" + gone.replaced_by + ".html", text: gone.replaced_by}, "."] : ["."]));
     } else if (!rows.some(function (row) { return row[idField] === wanted; })) {
       errors.push("No row has id “" + wanted + "”. ");
+    } else {
+      say(["Showing " + wanted + " only; choose “Show all” or any filter to see the others."]);
     }
   }
   if (errors.length && message.hidden) { say(errors.concat(["Nothing is shown: correct the address or choose “Show all”."])); }

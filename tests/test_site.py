@@ -18,7 +18,7 @@ from dprk_kursk import site
 from dprk_kursk.site import SITE_ADDRESS, chart_words
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
-from dprk_kursk.site.render import html_environment, markdown_to_html
+from dprk_kursk.site.render import html_environment, markdown_to_html, script_json
 from dprk_kursk.synthetic import write_sample
 
 PACKAGE = load_package()
@@ -151,6 +151,17 @@ def test_chart_words_come_from_the_json_beside_a_chart_when_there_is_one(tmp_pat
     assert chart_words("a") == {"title": "Title from txt", "subtitle": "", "alt": "Alt from txt"}
     (tmp_path / "a.json").write_text(json.dumps({"title": "T", "subtitle": "S", "alt": "A"}), encoding="utf-8")
     assert chart_words("a") == {"title": "T", "subtitle": "S", "alt": "A"}
+
+
+def test_text_in_embedded_json_cannot_end_its_script_element():
+    hostile = ["</script><!--<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+    embedded = str(script_json(hostile))
+    assert "<" not in embedded and json.loads(embedded) == hostile
+
+
+def test_markdown_from_contributors_keeps_no_raw_html_or_script_links():
+    page = markdown_to_html("[x](javascript:alert(1)) <script>alert(1)</script>")
+    assert "<script" not in page and "javascript:" not in page
 
 
 TAG = re.compile(rf"""["'][^"'\n]*</?(?:{HTML_TAGS})[\s>/]""")

@@ -17,8 +17,9 @@ def cell(value) -> str:
 
 
 def script_json(value) -> Markup:
-    """JSON to place inside a script element: '</' is escaped so no value can close the element."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
+    """JSON to place inside a script element: every '<' is written \\u003c, so no value can close the element or
+    open a comment inside it; JSON.parse reads it back unchanged."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
 
 def html_environment() -> jinja2.Environment:
