@@ -84,16 +84,20 @@ class Browser:
         elif method == "Network.loadingFailed":
             page.errors.append(f"failed to load: {params.get('errorText')}")
 
-    def open(self, url, wait=0.05):
-        """Load `url` in a fresh tab; return (Page, evaluate) where evaluate(js) returns a JSON value from the page."""
-        return self.loop.run_until_complete(self._open(url, wait))
+    def open(self, url, wait=0.05, width=None):
+        """Load `url` in a fresh tab (`width` px wide, as a phone, when given); return (Page, evaluate) where
+        evaluate(js) returns a JSON value from the page."""
+        return self.loop.run_until_complete(self._open(url, wait, width))
 
-    async def _open(self, url, wait):
+    async def _open(self, url, wait, width=None):
         page = Page()
         target = (await self.call("Target.createTarget", {"url": "about:blank"}))["targetId"]
         session = (await self.call("Target.attachToTarget", {"targetId": target, "flatten": True}))["sessionId"]
         for domain in ("Runtime", "Log", "Network", "Page"):
             await self.call(f"{domain}.enable", session=session, page=page)
+        if width:
+            await self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 1,
+                                                                    "mobile": True}, session=session, page=page)
         await self.call("Page.navigate", {"url": url}, session=session, page=page)
         await self.call("Runtime.evaluate", {"expression": "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))",
                                              "awaitPromise": True}, session=session, page=page)

@@ -2,7 +2,6 @@
 import json
 import re
 
-from conftest import load_script
 from dprk_kursk import load_package
 from dprk_kursk import untrusted as limits
 from dprk_kursk.paths import DESCRIPTOR, ROOT
@@ -11,8 +10,11 @@ from dprk_kursk.problems import MESSAGE_CHARS, SHOWN_CHARS
 VERSION = json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["version"]
 
 
-def test_readme_summary_is_current(capsys):
-    assert load_script("build_summary").main(["--check"]) == 0, capsys.readouterr().out
+def test_readme_summary_is_current():
+    from dprk_kursk.site.readme import README, refreshed
+
+    text = README.read_text(encoding="utf-8")
+    assert refreshed(load_package(), text) == text, "README.md summary or samples are out of date: run `make reproduce`"
 
 
 def test_citation_version_matches_the_descriptor():
