@@ -32,7 +32,6 @@ notebooks: $(STAMP)
 
 report: dist
 	$(BIN)/python scripts/build_report.py
-	$(BIN)/python scripts/build_feeds.py
 
 dist: $(STAMP)
 	$(BIN)/python scripts/build_dist.py

@@ -7,10 +7,11 @@ from dprk_kursk.standing import standing_on
 
 # Where a total sent may say the troops went, and where those still there are counted (see the measure table).
 SENT_PLACES, PRESENT_PLACES = set(MEASURES["troops_deployed"].places), set(MEASURES["troops_present"].places)
-# The terms of the troop balance: measure, label, sign, and the places a figure for it may name (labels and
-# places from the measure table).
-TERMS = [(name, MEASURES[name].label, sign, MEASURES[name].places and set(MEASURES[name].places))
-         for name, sign in (("troops_deployed", +1), ("troops_present", -1), ("returned_home", -1), ("killed", -1))]
+# The terms of the troop balance: measure, the term's name in the balance, sign, and the places a figure for it
+# may name (places from the measure table).
+TERMS = [(name, label, sign, MEASURES[name].places and set(MEASURES[name].places))
+         for name, label, sign in (("troops_deployed", "Sent to Russia", +1), ("troops_present", "Still in Kursk", -1),
+                                   ("returned_home", "Returned home", -1), ("killed", "Killed", -1))]
 
 
 def balance_on(figures: pd.DataFrame, day, choose=None, max_age_days=None) -> pd.DataFrame:

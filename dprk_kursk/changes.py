@@ -157,9 +157,9 @@ def value_edits(row: dict) -> dict:
 
 
 def unexplained(rows: list[dict], version: str) -> list[dict]:
-    """Change rows of `version` that edit a released row in place, or remove one, with no reason given."""
-    return [r for r in rows if r["version"] == version and not r["reason"]
-            and (r["kind"] == "removed" or value_edits(r))]
+    """Change rows of `version` that correct, retract, mark, edit in place or remove a released row with no
+    reason given (an added row needs none)."""
+    return [r for r in rows if r["version"] == version and not r["reason"] and r["kind"] != "added"]
 
 
 def to_csv(rows: list[dict]) -> str:

@@ -325,16 +325,9 @@ SEED_DAY = "2026-02-11"
 
 
 @registered("01-troop-accounting-seed")
-def balance_chart(package, day: str = SEED_DAY) -> Chart:
-    """Waterfall of the balance on `day` (accounting.balance_on): sent, each part taken away, and the remainder as
-    the band the claims' wording allows (accounting.remainder_range); a floor's bar fades out where it is open."""
-    from dprk_kursk.accounting import balance_on, remainder_range, worded_bounds
-
-    balance = balance_on(package.figures, day)
-    bounds, span = worded_bounds(balance, package.figures), remainder_range(balance, package.figures)
-    names = package.claimants.set_index("claimant_id")["name"]
+def _balance_bars(ax, balance, bounds, names) -> list:
+    """The waterfall's bars for sent and each term taken away (a floor's bar fades where it is open); their labels."""
     sent = balance.iloc[0]
-    fig, ax = new_figure(height=6)
     fade, level, labels = 0.1 * sent["value"], 0.0, []
     for i, row in enumerate(balance.iloc[:-1].itertuples()):
         start = 0.0 if row.sign > 0 else level - row.value
@@ -346,15 +339,32 @@ def balance_chart(package, day: str = SEED_DAY) -> Chart:
         level = row.value if row.sign > 0 else start
         who = "\n".join(textwrap.wrap(names.get(row.claimant_id, "no claim yet"), 22))
         labels.append(f"{row.step}\n{who}")
-    last = len(balance) - 1
+    return labels
+
+
+def _remainder_words(span) -> tuple:
+    """How the title and the band's label say the remainder's range: (title's lead, band's label)."""
     low, high = span["low"], span["high"]
-    ax.bar(last, high - low, bottom=low, width=0.6, color="none", edgecolor=INK, hatch="///", lw=1)
     if span["open_below"]:
-        lead, band = "At most about", f"at most about {high:,.0f}"
-    elif low == high:
-        lead, band = "About", f"about {high:,.0f}"
-    else:
-        lead, band = f"Between about {low:,.0f} and", f"between {low:,.0f} and {high:,.0f}"
+        return "At most about", f"at most about {high:,.0f}"
+    if low == high:
+        return "About", f"about {high:,.0f}"
+    return f"Between about {low:,.0f} and", f"between {low:,.0f} and {high:,.0f}"
+
+
+def balance_chart(package, day: str = SEED_DAY) -> Chart:
+    """Waterfall of the balance on `day` (accounting.balance_on): sent, each part taken away, and the remainder as
+    the band the claims' wording allows (accounting.remainder_range); a floor's bar fades out where it is open."""
+    from dprk_kursk.accounting import balance_on, remainder_range, worded_bounds
+
+    balance = balance_on(package.figures, day)
+    bounds, span = worded_bounds(balance, package.figures), remainder_range(balance, package.figures)
+    sent = balance.iloc[0]
+    fig, ax = new_figure(height=6)
+    labels = _balance_bars(ax, balance, bounds, package.claimants.set_index("claimant_id")["name"])
+    last, low, high = len(balance) - 1, span["low"], span["high"]
+    ax.bar(last, high - low, bottom=low, width=0.6, color="none", edgecolor=INK, hatch="///", lw=1)
+    lead, band = _remainder_words(span)
     ax.annotate(band, (last, max(high, 0)), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
     labels.append("Unaccounted for\n(what the claims allow)")
     ax.set_xticks(range(len(labels)), labels, fontsize=8.5)

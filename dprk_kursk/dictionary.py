@@ -1,5 +1,5 @@
 """The data dictionary, rendered as Markdown from datapackage.json and the data it describes
-(templates/data-dictionary.md).
+(dprk_kursk/templates/data-dictionary.md).
 
 One section per table: what a row means, its coverage, every field with type, constraints and
 description, and each vocabulary (enum) with the meaning of each value and how many rows use it.
@@ -67,7 +67,7 @@ def table_context(resource: dict, table) -> dict:
 
 def render(package) -> str:
     """The whole dictionary for a loaded Package (see dprk_kursk.load)."""
-    from dprk_kursk.site.render import markdown_environment
+    from dprk_kursk.render import markdown_environment
 
     descriptor = package.descriptor
     joins = [(res["name"], mine, target) for res in descriptor["resources"] for mine, target in references(res).items()]

@@ -10,18 +10,17 @@ import json
 import sqlite3
 import zipfile
 from pathlib import Path
-from string import Template
 
 from dprk_kursk.changes import STANDING_AS_RELEASED, add_release_table
 from dprk_kursk.descriptor import read_descriptor, referenced_table
 from dprk_kursk.paths import ROOT
+from dprk_kursk.render import markdown_environment
 
 # Files copied from the repository into the archive, with what each holds (the archive's README lists them).
 ARCHIVE_EXTRAS = {"LICENSE": "the licences: the data's (CC BY 4.0) and the code's",
                   "CITATION.cff": "how to cite the package",
                   "CHANGELOG.md": "what changed in each version",
                   "docs/data-dictionary.md": "every table and column explained, with allowed values"}
-ARCHIVE_README = Path(__file__).resolve().parent / "templates" / "archive-README.md"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
 LOAD_ORDER = ["publishers", "sources", "claimants", "places", "figures", "figure_links", "events"]  # referenced tables first
@@ -54,18 +53,18 @@ def archive_folder(descriptor: dict) -> str:
 
 
 def first_sentence(text: str) -> str:
-    return text.split(". ")[0].rstrip(".").replace("|", "/")
+    return text.split(". ")[0].rstrip(".")
 
 
 def archive_readme(descriptor: dict, extras: list) -> str:
     """The archive's README.md: what the folder holds (the descriptor, each table, each extra), how to check,
     read and cite it; it names no file the archive lacks."""
-    rows = ["| [datapackage.json](datapackage.json) | the descriptor: tables, columns, types, keys, sizes and hashes |"]
-    rows += [f"| [{r['path']}]({r['path']}) | {first_sentence(r.get('description') or r.get('title', r['name']))} |"
-             for r in descriptor["resources"]]
-    rows += [f"| [{name}]({name}) | {ARCHIVE_EXTRAS[name]} |" for name in extras]
+    files = [{"path": "datapackage.json", "what": "the descriptor: tables, columns, types, keys, sizes and hashes"}]
+    files += [{"path": r["path"], "what": first_sentence(r.get("description") or r.get("title", r["name"]))}
+              for r in descriptor["resources"]]
+    files += [{"path": name, "what": ARCHIVE_EXTRAS[name]} for name in extras]
     fields = {key: descriptor.get(key, "") for key in ("name", "title", "version", "description", "homepage")}
-    return Template(ARCHIVE_README.read_text(encoding="utf-8")).substitute(fields, files="\n".join(rows))
+    return markdown_environment().get_template("archive-README.md").render(fields, files=files)
 
 
 def build_archive(out_dir: Path, path=None) -> Path:

@@ -88,3 +88,16 @@ def feeds(items: list[Entry]) -> dict:
         name, title = f"figures-{measure}", f"Figures: {measure}"
         out[f"{name}.atom"], out[f"{name}.json"] = atom(chosen, title, name), json_feed(chosen, title, name)
     return out
+
+
+def write_feeds(folder, package, changes: list[dict]) -> int:
+    """Write every feed of the package into `folder`; returns how many files."""
+    figures = {r["figure_id"]: r for r in package.figures.astype(str).replace("<NA>", "").to_dict("records")}
+    for row in figures.values():
+        row["reported"] = row["reported"][:10]
+    claimants = dict(zip(package.claimants["claimant_id"], package.claimants["name"]))
+    folder.mkdir(parents=True, exist_ok=True)
+    files = feeds(entries(changes, figures, claimants))
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return len(files)

@@ -20,8 +20,8 @@ DEFAULT_GROUP = "kpa_troops"
 @dataclass(frozen=True)
 class Measure:
     """One measure: the group it counts when the whole is meant (`group`), the groups it may count (`groups`),
-    the basis it is compared on (`basis`) and the bases a row may take (`bases`), its unit, a short label for a
-    chart or table, and its definition in plain words (the descriptor's x-vocabulary text). `places`, when set,
+    the basis it is compared on (`basis`) and the bases a row may take (`bases`), its unit, the short label a
+    reader sees on the site, in charts and tables, and its definition in plain words (the descriptor's x-vocabulary text). `places`, when set,
     are the places a figure for it may name in the troop balance."""
 
     name: str
@@ -47,31 +47,31 @@ def total(name, group, unit, label, definition, groups=None):
 
 
 TABLE = [
-    troops("troops_deployed", "cumulative", "Sent to Russia", "North Korean personnel sent so far, in total, whether "
+    troops("troops_deployed", "cumulative", "troops sent", "North Korean personnel sent so far, in total, whether "
            "or not still there (the claimant says they were sent or deployed)", RUNNING_TOTAL, {"russia", "kursk-oblast"}),
-    troops("troops_present", "stock", "Still in Kursk", "personnel in the place on the as_of day (the claimant says "
+    troops("troops_present", "stock", "troops there", "personnel in the place on the as_of day (the claimant says "
            "they are or remain there)", places={"kursk-oblast"}),
-    troops("troops_planned", "plan", "Planned", "personnel planned, pledged or expected to be sent, in total or in "
+    troops("troops_planned", "plan", "troops planned", "personnel planned, pledged or expected to be sent, in total or in "
            "addition as note and part say"),
-    troops("reinforcements_deployed", "increment", "Reinforcements", "one later wave sent on top of those sent before: "
+    troops("reinforcements_deployed", "increment", "reinforcements sent", "one later wave sent on top of those sent before: "
            "part of troops_deployed, never added to a total that already includes it"),
-    total("killed", DEFAULT_GROUP, "people", "Killed", "personnel killed", KPA),
-    total("wounded", DEFAULT_GROUP, "people", "Wounded", "personnel wounded", KPA),
-    total("casualties", DEFAULT_GROUP, "people", "Killed and wounded",
+    total("killed", DEFAULT_GROUP, "people", "killed", "personnel killed", KPA),
+    total("wounded", DEFAULT_GROUP, "people", "wounded", "personnel wounded", KPA),
+    total("casualties", DEFAULT_GROUP, "people", "killed or wounded",
           "killed and wounded together (some claimants include missing and captured)", KPA),
-    total("missing", DEFAULT_GROUP, "people", "Missing", "missing in action", KPA),
-    total("captured", DEFAULT_GROUP, "people", "Captured", "taken prisoner by Ukraine", KPA),
-    total("returned_home", DEFAULT_GROUP, "people", "Returned home", "personnel who went back to North Korea", KPA),
-    total("engineers_deployed", "kpa_engineers", "people", "Engineers sent",
+    total("missing", DEFAULT_GROUP, "people", "missing", "missing in action", KPA),
+    total("captured", DEFAULT_GROUP, "people", "captured", "taken prisoner by Ukraine", KPA),
+    total("returned_home", DEFAULT_GROUP, "people", "returned home", "personnel who went back to North Korea", KPA),
+    total("engineers_deployed", "kpa_engineers", "people", "engineers sent",
           "engineers or deminers sent (counted: kpa_engineers)"),
-    total("builders_deployed", "kpa_builders", "people", "Builders sent",
+    total("builders_deployed", "kpa_builders", "people", "builders sent",
           "military construction workers sent (counted: kpa_builders)"),
     Measure("territory_held_km2", "ua_forces", frozenset({"ua_forces"}), "stock", frozenset({"stock"}), "km2",
-            "Area held by Ukraine", "area of Kursk Oblast held by Ukrainian forces"),
+            "ground held (km²)", "area of Kursk Oblast held by Ukrainian forces"),
     Measure("settlements_held", "ua_forces", frozenset({"ua_forces"}), "stock", frozenset({"stock"}), "settlements",
-            "Settlements held by Ukraine", "settlements in Kursk Oblast held by Ukrainian forces"),
-    total("territory_recaptured_km2", "ru_forces", "km2", "Area retaken by Russia", "area Russia said it took back"),
-    total("settlements_recaptured", "ru_forces", "settlements", "Settlements retaken by Russia",
+            "settlements held", "settlements in Kursk Oblast held by Ukrainian forces"),
+    total("territory_recaptured_km2", "ru_forces", "km2", "ground retaken (km²)", "area Russia said it took back"),
+    total("settlements_recaptured", "ru_forces", "settlements", "settlements retaken",
           "settlements Russia said it took back"),
 ]
 MEASURES = {measure.name: measure for measure in TABLE}

@@ -1,4 +1,4 @@
-"""Build the static site (dprk_kursk.site.build_site, templates/).
+"""Build the static site (dprk_kursk.site.build_site, dprk_kursk/templates/).
 
 Input: the package, notebooks/NN-*.ipynb as committed, figures/*.svg with their .txt or .json words,
 docs/data-dictionary.md, site/ (style sheet and scripts) and the release archive in dist/ (`make dist`).

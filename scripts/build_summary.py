@@ -1,5 +1,5 @@
 """Write the package summary (row counts, coverage, claimants, publishers) and a sample of each table
-into README.md (dprk_kursk.site.readme, templates/readme-*.md).
+into README.md (dprk_kursk.site.readme, dprk_kursk/templates/readme-*.md).
 
 Input: datapackage.json and data/ through the shared loader.
 Output: README.md, only the blocks between the `summary:` and `samples:` start and end markers.

@@ -46,12 +46,14 @@ def test_a_row_that_did_not_change_is_not_listed_and_a_new_column_is_no_edit():
     assert kinds(table(ROW), table(ROW | {"counted": "kpa_troops"})) == {}
 
 
-def test_an_edit_in_place_needs_a_reason_and_a_correction_does_not():
+def test_every_change_but_an_addition_needs_a_reason():
     before = table(ROW, ROW | {"figure_id": "F0002"})
-    after = table(ROW | {"value": "200"}, ROW | {"figure_id": "F0002", "status": "corrected", "note": "why"})
+    after = table(ROW | {"value": "200"}, ROW | {"figure_id": "F0002", "status": "corrected", "note": "why"},
+                  ROW | {"figure_id": "F0003"})
     rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), {})
-    assert [r["id"] for r in unexplained(rows, "9.9.9")] == ["F0001"]
-    reasons = {("9.9.9", "figures", "F0001"): ("", "typo: the page says 200")}
+    assert [r["id"] for r in unexplained(rows, "9.9.9")] == ["F0001", "F0002"]
+    reasons = {("9.9.9", "figures", "F0001"): ("", "typo: the page says 200"),
+               ("9.9.9", "figures", "F0002"): ("", "measure: the page counts troops there")}
     rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), reasons)
     assert unexplained(rows, "9.9.9") == []
     assert rows[0]["reason"] == "typo: the page says 200"

@@ -451,7 +451,7 @@ ROW_CASES = [
     ("part larger than its whole", LINKS, link("F0034", "F0029", "part_of"), "relation", "links.part_larger"),
     ("part smaller than its whole", LINKS, link("F0029", "F0034", "part_of"), "relation", None),
     ("a total added to a wave", LINKS, link("F0034", "F0033", "adds_to"), "figure_id", "links.adds_to_direction"),
-    ("a repeat before what it repeats", LINKS, link("F0015", "F0007", "repeats"), "figure_id", "links.repeats_direction"),
+    ("a repeat before what it repeats", LINKS, link("F0011", "F0015", "repeats"), "figure_id", "links.repeats_direction"),
     ("other measure joining two numbers", LINKS, link("F0076", "F0072", "other_measure"), "relation",
      "links.other_measure"),
 ]
@@ -489,7 +489,9 @@ def test_appended_row_is_judged(row_breakage, name, file, make, column, code):
 
 def test_uncited_source_is_reported(package_copy):
     rows = read(package_copy / SOURCES)
-    rows.append(["S0999", "https://example.org/uncited", "Example", "", "2025-01-01", "en", "news", "", "2026-11-27"])
+    row = {"source_id": "S0999", "url": "https://example.org/uncited", "publisher": "Example", "published": "2025-01-01",
+           "not_shown": "title", "language": "en", "source_type": "news", "accessed": "2026-11-27"}
+    rows.append([row.get(column, "") for column in rows[0]])
     write(package_copy / SOURCES, rows)
     assert (SOURCES, len(rows), "source_id", "sources.uncited") in located(validate(package_copy).problems)
 

@@ -18,7 +18,7 @@ from dprk_kursk import site
 from dprk_kursk.site import SITE_ADDRESS, chart_words
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
-from dprk_kursk.site.render import html_environment, markdown_to_html, script_json
+from dprk_kursk.render import html_environment, markdown_to_html, script_json
 from dprk_kursk.synthetic import write_sample
 
 PACKAGE = load_package()

@@ -1,4 +1,4 @@
-"""The static site, built from templates/ (Jinja2, autoescaped): an overview answering the headline questions,
+"""The static site, built from dprk_kursk/templates/ (Jinja2, autoescaped): an overview answering the headline questions,
 a page for every figure ever released, a claims explorer, a timeline, every notebook (results first, code on
 request) and the data dictionary. Every link is relative and nothing is fetched, so it works from file://.
 
@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from dprk_kursk.analysis import active
+from dprk_kursk.frames import active
 from dprk_kursk.export import archive_name
+from dprk_kursk.feeds import write_feeds
+from dprk_kursk.changes import read_changes
 from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, FIGURES, NOTEBOOKS, ROOT
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
 from dprk_kursk.site.labels import MEASURE_LABELS
-from dprk_kursk.site.render import html_environment, markdown_to_html
+from dprk_kursk.render import html_environment, markdown_to_html
 from dprk_kursk.site.rows import claim_rows, event_rows
 
 ASSETS = ("site.css", "explorer.js", "front.js")
@@ -187,9 +189,13 @@ def build_site(out_dir: Path, dist: Path) -> dict:
     standing = active(package.figures)
     counts = {"figures": len(standing), "claimants": standing["claimant_id"].nunique(), "events": len(active(package.events)),
               "sources": len(package.sources)}
+    record = {key: package.descriptor.get(key, "") for key in ("sources_searched_through", "next_release_due")}
+    record["latest_reported"] = standing["reported"].max().strftime("%Y-%m-%d")
     write("index.html", "index.html", title=package.descriptor["title"], version=package.version, counts=counts,
-          answers=answers(package), notebooks=notebooks, charts=charts, downloads=files, dataset=dataset_json_ld(package, files))
-    return {"pages": len(notebooks) + 4 + claims, "claims": claims, "charts": len(charts)}
+          answers=answers(package), notebooks=notebooks, charts=charts, downloads=files, record=record,
+          dataset=dataset_json_ld(package, files))
+    feeds = write_feeds(out_dir / "feeds", package, read_changes())
+    return {"pages": len(notebooks) + 4 + claims, "claims": claims, "charts": len(charts), "feeds": feeds}
 
 
 def markdown_safe(body: str):

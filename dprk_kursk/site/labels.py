@@ -1,15 +1,11 @@
 """Every word the site and the generated documents use for a code of the data, in one place.
 
 Definitions come from the descriptor's x-vocabulary (one home for each meaning); these are the short labels a
-reader sees. When the measure table moves to `dprk_kursk.measures.MEASURES`, only this module changes.
+reader sees. A measure's label lives in the measure table (`dprk_kursk.measures`), with its other facts.
 """
-MEASURE_LABELS = {
-    "troops_deployed": "troops sent", "troops_present": "troops there", "troops_planned": "troops planned",
-    "reinforcements_deployed": "reinforcements sent", "killed": "killed", "wounded": "wounded",
-    "casualties": "killed or wounded", "missing": "missing", "captured": "captured", "returned_home": "returned home",
-    "engineers_deployed": "engineers sent", "builders_deployed": "builders sent",
-    "territory_held_km2": "ground held (km²)", "settlements_held": "settlements held",
-    "territory_recaptured_km2": "ground retaken (km²)", "settlements_recaptured": "settlements retaken"}
+from dprk_kursk.measures import MEASURES
+
+MEASURE_LABELS = {name: measure.label for name, measure in MEASURES.items()}
 COUNTED = {"kpa_troops": "North Korean troops", "kpa_combat_troops": "North Korean combat troops",
            "kpa_engineers": "North Korean engineers", "kpa_builders": "North Korean builders",
            "kpa_engineers_builders": "North Korean engineers and builders", "ua_forces": "Ukrainian forces",

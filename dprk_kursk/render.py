@@ -6,9 +6,9 @@ import jinja2
 import mistune
 from markupsafe import Markup
 
-from dprk_kursk.paths import ROOT
+from pathlib import Path
 
-TEMPLATES = ROOT / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def cell(value) -> str:
