@@ -324,7 +324,6 @@ def _fade(ax, x, start, length, colour, width=0.6, steps=6) -> None:
 SEED_DAY = "2026-02-11"
 
 
-@registered("01-troop-accounting-seed")
 def _balance_bars(ax, balance, bounds, names) -> list:
     """The waterfall's bars for sent and each term taken away (a floor's bar fades where it is open); their labels."""
     sent = balance.iloc[0]
@@ -352,6 +351,7 @@ def _remainder_words(span) -> tuple:
     return f"Between about {low:,.0f} and", f"between {low:,.0f} and {high:,.0f}"
 
 
+@registered("01-troop-accounting-seed")
 def balance_chart(package, day: str = SEED_DAY) -> Chart:
     """Waterfall of the balance on `day` (accounting.balance_on): sent, each part taken away, and the remainder as
     the band the claims' wording allows (accounting.remainder_range); a floor's bar fades out where it is open."""
