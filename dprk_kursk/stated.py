@@ -35,7 +35,7 @@ QUALIFIER_WORDS = [
               r"|(?<![\w-])до(?![\w-])|최대|ما يصل|\baž\b|bis zu|fino a|hasta|jusqu'à"),
     ("less_than", r"\bfewer than\b|\bless than\b|\bunder\b|\bbelow\b|менше|меньше|미만|\bunter\b"),
     ("about", r"\babout\b|\bapproximate(?:ly)?\b|\bapprox\.|\baround\b|\bnearly\b|\balmost\b|\bsome\b"
-              r"|\bestimated\b|\broughly\b|\bclose to\b|~|\ban estimated\b|\broughly\b|\bapproach(?:ing|es)\b"
+              r"|\bestimated\b|\broughly\b|\bclose to\b|~|\bapproach(?:ing|es)\b"
               r"|близько|около|приблизно|примерно|орієнтовно|ориентировочно|майже|почти|околу|약|\d\s*여|가까이|가량|정도|규모"
               r"|約|近く|規模|cerca de|\bunos\b|\bcirca\b|\betwa\b|\brund\b|\bum\b|حوالي|نحو|قرابة|aproximativ"
               r"|aproximadamente|quelque|environ|ongeveer|bijna|\bquasi\b|\bkolem\b|sekitar|yaklaşık|körülbelül|περίπου|σχεδόν"
@@ -45,7 +45,7 @@ QUALIFIER_WORDS = [
 QUALIFIER_PATTERNS = [(qualifier, re.compile(words, re.IGNORECASE)) for qualifier, words in QUALIFIER_WORDS]
 
 
-MYRIAD = re.compile(r"(\d+)?\s*[만万萬]\s*(?:(\d+)\s*[천千]|(\d+))?")
+MYRIAD = re.compile(r"(?:(\d+)\s*|(?<!\w))[만万萬]\s*(?:(\d+)\s*[천千]|(\d+))?")
 THOUSANDS_CJK = re.compile(r"(\d+)\s*[천千]\s*(\d+)?")
 HUNDREDS_CJK = re.compile(r"(\d+)\s*백")
 
