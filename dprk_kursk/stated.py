@@ -45,7 +45,7 @@ QUALIFIER_WORDS = [
 QUALIFIER_PATTERNS = [(qualifier, re.compile(words, re.IGNORECASE)) for qualifier, words in QUALIFIER_WORDS]
 
 
-MYRIAD = re.compile(r"(?:(\d+)\s*|(?<!\w))[만万萬]\s*(?:(\d+)\s*[천千]|(\d+))?")
+MYRIAD = re.compile(r"(?:(\d+)\s*|(?<!\w))[만万萬]\s*(?:(\d+)\s*[천千]\s*(\d+)?|(\d+))?")
 THOUSANDS_CJK = re.compile(r"(\d+)\s*[천千]\s*(\d+)?")
 HUNDREDS_CJK = re.compile(r"(\d+)\s*백")
 
@@ -56,10 +56,10 @@ def normalised(phrase: str) -> str:
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text)         # 11 000 -> 11000
     text = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", "", text)                        # 6.000 -> 6000
     text = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", text)                       # 1,1 тис. -> 1.1 тис.
-    text = MYRIAD.sub(lambda m: str(int(m.group(1) or 1) * 10_000
-                                    + int(m.group(2) or 0) * 1_000 + int(m.group(3) or 0)), text)
-    text = THOUSANDS_CJK.sub(lambda m: str(int(m.group(1)) * 1_000 + int(m.group(2) or 0)), text)
     text = HUNDREDS_CJK.sub(lambda m: str(int(m.group(1)) * 100), text)
+    text = MYRIAD.sub(lambda m: str(int(m.group(1) or 1) * 10_000 + int(m.group(2) or 0) * 1_000
+                                    + int(m.group(3) or 0) + int(m.group(4) or 0)), text)
+    text = THOUSANDS_CJK.sub(lambda m: str(int(m.group(1)) * 1_000 + int(m.group(2) or 0)), text)
     text = re.sub(rf"(\d+(?:\.\d+)?)\s*(?:{THOUSAND_AFTER})(?![\w])",
                   lambda m: f"{float(m.group(1)) * 1_000:g}", text, flags=re.IGNORECASE)
     return re.sub(rf"(?<![\w\d.])(?:{THOUSAND_ALONE})(?!\w)", "1000", text, flags=re.IGNORECASE)
