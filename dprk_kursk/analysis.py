@@ -73,4 +73,5 @@ def monthly_volume(figures: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
 def whole_numbers(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """`frame` with `columns` rounded to whole numbers for display (people, km², settlements); gaps stay empty."""
-    return frame.astype({column: "float64" for column in columns}).round().astype({column: "Int64" for column in columns})
+    rounded = frame.astype({column: "float64" for column in columns}).round({column: 0 for column in columns})
+    return rounded.astype({column: "Int64" for column in columns})

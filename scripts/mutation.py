@@ -314,6 +314,8 @@ def run_all(jobs: list, timeout: float) -> dict:
                 continue
             os.close(pipe)
             del running[pipe]
+            if len(outcomes) % 50 == 0:
+                print(f"  {len(outcomes)} of {len(jobs)} run", file=sys.stderr, flush=True)
     return outcomes
 
 
