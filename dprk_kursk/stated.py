@@ -11,7 +11,7 @@ import unicodedata
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "dozens": None, "hundreds": None, "thousands": None,
+    "ten": 10, "eleven": 11, "twelve": 12,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 # Words for "thousand" after a number, and for "a thousand" on their own, in the pages' other languages.
@@ -50,6 +50,12 @@ THOUSANDS_CJK = re.compile(r"(\d+)\s*[천千]\s*(\d+)?")
 HUNDREDS_CJK = re.compile(r"(\d+)\s*백")
 
 
+def digits(number: float) -> str:
+    """A number as plain digits (no exponent, no float noise): 1100.0000000000002 -> '1100', 1e6 -> '1000000'."""
+    number = round(number, 3)
+    return str(int(number)) if number.is_integer() else str(number)
+
+
 def normalised(phrase: str) -> str:
     """The phrase with digits, myriads, thousand separators, decimal commas and 'thousand' words made uniform."""
     text = unicodedata.normalize("NFKC", phrase).replace("’", "'")
@@ -60,8 +66,8 @@ def normalised(phrase: str) -> str:
     text = MYRIAD.sub(lambda m: str(int(m.group(1) or 1) * 10_000 + int(m.group(2) or 0) * 1_000
                                     + int(m.group(3) or 0) + int(m.group(4) or 0)), text)
     text = THOUSANDS_CJK.sub(lambda m: str(int(m.group(1)) * 1_000 + int(m.group(2) or 0)), text)
-    text = re.sub(rf"(\d+(?:\.\d+)?)\s*(?:{THOUSAND_AFTER})(?![\w])",
-                  lambda m: f"{float(m.group(1)) * 1_000:g}", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(\d+(?:\.\d+)?)\s*(?:{THOUSAND_AFTER})(?!\w)",
+                  lambda m: digits(float(m.group(1)) * 1_000), text, flags=re.IGNORECASE)
     return re.sub(rf"(?<![\w\d.])(?:{THOUSAND_ALONE})(?!\w)", "1000", text, flags=re.IGNORECASE)
 
 
@@ -70,10 +76,7 @@ def numbers_in(phrase: str) -> list:
     found = []
     for match in NUMBER.finditer(phrase):
         raw, mult = match.group("num"), match.group("mult")
-        word = 1 if raw.lower() == "a" else NUMBER_WORDS.get(raw.lower(), 0) if raw.isalpha() else 0
-        if raw.isalpha() and word is None:
-            continue
-        number = word if raw.isalpha() else float(raw.replace(",", ""))
+        number = 1 if raw.lower() == "a" else NUMBER_WORDS[raw.lower()] if raw.isalpha() else float(raw.replace(",", ""))
         found.append((number * MULTIPLIERS.get((mult or "").lower(), 1), match.start(), match.end()))
     return found
 

@@ -19,6 +19,7 @@ import importlib.util
 import json
 import os
 import select
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -358,14 +359,26 @@ def main(names):
 
 
 def write_report(summary: dict, results: list):
-    """bench/mutation.json: every mutant; bench/mutation.md: scores, then each survivor to look at."""
-    (OUTPUT / "mutation.json").write_text(json.dumps({"modules": summary, "mutants": results}, indent=1, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+    """bench/mutation.json: every mutant and the scores of earlier runs; bench/mutation.md: scores, history, survivors."""
+    previous = json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8")) if (OUTPUT / "mutation.json").exists() else {}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    run = {"commit": commit, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+           "scores": {name: s["score"] for name, s in summary.items()}}
+    fresh = set(summary)  # a run over some modules keeps the others' last results
+    summary = {name: s for name, s in previous.get("modules", {}).items() if name not in fresh} | summary
+    results = [m for m in previous.get("mutants", []) if m["module"] not in fresh] + results
+    history = previous.get("history", []) + [run]
+    (OUTPUT / "mutation.json").write_text(json.dumps({"modules": summary, "history": history, "mutants": results}, indent=1,
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
     lines = ["# Mutation testing", "", "Written by `make mutation` (scripts/mutation.py). A timeout counts as caught; "
              "equivalent mutants (bench/mutation-equivalent.txt) are not scored.", "",
              "| module | mutants | caught | timeout | survived | equivalent | score |", "|---|---|---|---|---|---|---|"]
     lines += [f"| `{name}` | {s['mutants']} | {s['caught']} | {s['timeout']} | {s['survived']} | {s['equivalent']} | "
               f"{s['score']:.0%} |" for name, s in summary.items()]
+    names = sorted({name for entry in history for name in entry["scores"]})
+    lines += ["", "## Scores of each run", "", "| commit | date | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+    lines += [f"| {entry['commit']} | {entry['date']} | " + " | ".join(
+        f"{entry['scores'][n]:.0%}" if n in entry["scores"] else "" for n in names) + " |" for entry in history]
     lines += ["", "## Survivors", "", "| id | module | line | scope | kind | before | after |", "|---|---|---|---|---|---|---|"]
     cell = lambda text: "`" + " ".join(text.split()).replace("|", "\\|").replace("`", "'") + "`"  # noqa: E731
     lines += [f"| {p['id']} | {p['module']} | {p['line']} | {p['scope']} | {p['kind']} | {cell(p['before'])} | {cell(p['after'])} |"
