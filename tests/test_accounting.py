@@ -71,6 +71,9 @@ def test_a_term_without_claims_counts_zero_and_says_so():
         assert balance.loc[step, ["figure_id", "claimant_id", "stated_as", "value", "floor", "ceiling", "claims"]].tolist() == \
             ["", "", "no claim yet", 0, 0, 0, 0]
     assert balance.loc["Unaccounted for", ["value", "floor", "ceiling"]].tolist() == [10_000, 10_000, 10_000]
+    assert balance["measure"].tolist() == ["troops_deployed", "troops_present", "returned_home", "killed", ""]
+    assert balance.loc["Unaccounted for", ["measure", "sign", "figure_id", "claimant_id", "stated_as", "claims"]].tolist() == \
+        ["", 0, "", "", "", 0]
 
 
 def test_max_age_drops_old_claims_from_every_term():

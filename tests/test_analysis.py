@@ -109,6 +109,7 @@ def test_per_claimant_largest_first_then_by_name():
     assert table.to_dict("records") == [{"country": "KR", "claimant": "A", "figures": 2},
                                         {"country": "UA", "claimant": "B", "figures": 1},
                                         {"country": "US", "claimant": "C", "figures": 1}]
+    assert table.index.tolist() == [0, 1, 2]
 
 
 def test_relay_chains_count_relayed_figures_only():
@@ -118,6 +119,7 @@ def test_relay_chains_count_relayed_figures_only():
     table = relay_chains(frame)
     assert table.to_dict("records") == [{"claimant": "A", "relays": "Yonhap", "publisher": "BBC", "figures": 2},
                                         {"claimant": "B", "relays": "TASS", "publisher": "RT", "figures": 1}]
+    assert table.index.tolist() == [0, 1]
 
 
 def test_single_claimant_measures_count_figures_and_break_ties_by_figures():
