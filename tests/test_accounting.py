@@ -24,6 +24,7 @@ DAY = "2025-03-10"
 def test_each_term_takes_the_newest_standing_claim_and_spans_them_all():
     balance = balance_on(ROWS, DAY).set_index("step")
     assert balance.index.tolist() == ["Sent to Russia", "Still in Kursk", "Returned home", "Killed", "Unaccounted for"]
+    assert balance_on(ROWS, DAY).index.tolist() == [0, 1, 2, 3, 4]
     assert balance["sign"].tolist() == [1, -1, -1, -1, 0]
     # sent: D1 (floor 10,000), D2 (11,000 to 13,000), D3 (14,000); D4 names the Far East; D3 is the newest
     assert balance.loc["Sent to Russia", ["figure_id", "claimant_id", "value", "floor", "ceiling", "claims"]].tolist() == \

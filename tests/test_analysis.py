@@ -87,6 +87,12 @@ def test_first_and_latest_dates_and_pages():
     assert "pages carrying the latest" not in first_and_latest(SAMPLE, "killed")
 
 
+def test_first_and_latest_lists_claimants_by_name():
+    frame = SAMPLE.copy()
+    frame.loc[frame["claimant"] == "B", "reported"] = pd.Timestamp("2024-12-01")   # B now speaks first
+    assert first_and_latest(frame, "killed").index.tolist() == ["A", "B"]
+
+
 def test_first_and_latest_breaks_a_same_day_tie_by_id():
     frame = SAMPLE.copy()
     frame.loc[frame["figure_id"] == "F2", "reported"] = pd.Timestamp("2025-01-05")
