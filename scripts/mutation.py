@@ -334,7 +334,7 @@ def main(names):
     import pytest  # noqa: F401
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
-    known, results, summary = equivalents(), [], {}
+    known, summary = equivalents(), {}
     for name in names:
         target = ROOT / "dprk_kursk" / name
         files = sorted(target.glob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
@@ -354,8 +354,7 @@ def main(names):
         summary[name] = counts | {"mutants": len(points), "score": round((counts["caught"] + counts["timeout"]) / scored, 3),
                                   "tests": tests}
         print(f"{name}: {summary[name]}", flush=True)
-        results += points
-    write_report(summary, results)
+        write_report({name: summary[name]}, points)
 
 
 def write_report(summary: dict, results: list):
