@@ -77,7 +77,7 @@ def numbers_in(phrase: str) -> list:
     for match in NUMBER.finditer(phrase):
         raw, mult = match.group("num"), match.group("mult")
         number = 1 if raw.lower() == "a" else NUMBER_WORDS[raw.lower()] if raw.isalpha() else float(raw.replace(",", ""))
-        found.append((number * MULTIPLIERS.get((mult or "").lower(), 1), match.start(), match.end()))
+        found.append((number * MULTIPLIERS[mult.lower()] if mult else number, match.start(), match.end()))
     return found
 
 
