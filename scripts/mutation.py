@@ -4,7 +4,10 @@ and count the bugs they catch.
 Inputs: the modules and test files named in MODULES (a package folder mutates every .py file in it), and
 bench/mutation-equivalent.txt (mutant id, then why it cannot change behaviour; not counted against the score).
 Outputs: bench/mutation.json (every mutant and its outcome) and bench/mutation.md (the score per module).
-Usage: python scripts/mutation.py [module ...]   (default: every module in MODULES)
+Usage: python scripts/mutation.py [module ...]   (default: every module in MODULES; a run over some modules keeps
+the others' last results), or --report to re-score the last results after editing the list of equivalents.
+To mutate another module or package, add one line to MODULES. Tests that run the code in a subprocess do not see
+the mutant.
 
 Mutants come from Python's ast: arithmetic, comparison and boolean operators, constants, `not`, return values,
 deleted statements, and the word tables (one entry of a module-level dict or list, or one alternative of a
@@ -334,7 +337,6 @@ def main(names):
     import pytest  # noqa: F401
     sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
-    known, summary = equivalents(), {}
     for name in names:
         target = ROOT / "dprk_kursk" / name
         files = sorted(target.glob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
@@ -347,26 +349,38 @@ def main(names):
         points = [p for f in files for p in mutants(f, name)]
         outcomes = run_all([(p["id"], ROOT / p["file"], p["index"], tests) for p in points], timeout=max(10, 6 * took))
         for point in points:
-            point["outcome"] = "equivalent" if point["id"] in known and outcomes[point["id"]] == "survived" else outcomes[point["id"]]
-            point["reason"] = known.get(point["id"], "") if point["outcome"] == "equivalent" else ""
+            point["ran"] = outcomes[point["id"]]
+        summary = write_report({name: tests}, points)
+        print(f"{name}: {summary[name]}", flush=True)
+
+
+def scores(results: list, tests: dict) -> dict:
+    """Per module: how many mutants were caught, timed out, survived or are listed as equivalent, and the score."""
+    known, summary = equivalents(), {}
+    for point in results:
+        point.setdefault("ran", "survived" if point["outcome"] == "equivalent" else point["outcome"])
+        point["outcome"] = "equivalent" if point["id"] in known and point["ran"] == "survived" else point["ran"]
+        point["reason"] = known[point["id"]] if point["outcome"] == "equivalent" else ""
+    for name in dict.fromkeys(p["module"] for p in results):
+        points = [p for p in results if p["module"] == name]
         counts = {o: sum(p["outcome"] == o for p in points) for o in ("caught", "timeout", "survived", "equivalent")}
         scored = counts["caught"] + counts["timeout"] + counts["survived"]
         summary[name] = counts | {"mutants": len(points), "score": round((counts["caught"] + counts["timeout"]) / scored, 3),
-                                  "tests": tests}
-        print(f"{name}: {summary[name]}", flush=True)
-        write_report({name: summary[name]}, points)
+                                  "tests": tests[name]}
+    return summary
 
 
-def write_report(summary: dict, results: list):
-    """bench/mutation.json: every mutant and the scores of earlier runs; bench/mutation.md: scores, history, survivors."""
+def write_report(tests: dict, new: list) -> dict:
+    """bench/mutation.json: every mutant and the scores of earlier runs; bench/mutation.md: scores, history, survivors.
+    A run over some modules keeps the others' last results; equivalents are applied afresh to all."""
     previous = json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8")) if (OUTPUT / "mutation.json").exists() else {}
+    tests = {name: s["tests"] for name, s in previous.get("modules", {}).items()} | tests
+    results = [m for m in previous.get("mutants", []) if m["module"] not in {r["module"] for r in new}] + new
+    summary = scores(results, tests)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     run = {"commit": commit, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-           "scores": {name: s["score"] for name, s in summary.items()}}
-    fresh = set(summary)  # a run over some modules keeps the others' last results
-    summary = {name: s for name, s in previous.get("modules", {}).items() if name not in fresh} | summary
-    results = [m for m in previous.get("mutants", []) if m["module"] not in fresh] + results
-    history = previous.get("history", []) + [run]
+           "scores": {name: s["score"] for name, s in summary.items() if name in {r["module"] for r in new}}}
+    history = previous.get("history", []) + ([run] if new else [])
     (OUTPUT / "mutation.json").write_text(json.dumps({"modules": summary, "history": history, "mutants": results}, indent=1,
                                                      ensure_ascii=False) + "\n", encoding="utf-8")
     lines = ["# Mutation testing", "", "Written by `make mutation` (scripts/mutation.py). A timeout counts as caught; "
@@ -382,8 +396,16 @@ def write_report(summary: dict, results: list):
     cell = lambda text: "`" + " ".join(text.split()).replace("|", "\\|").replace("`", "'") + "`"  # noqa: E731
     lines += [f"| {p['id']} | {p['module']} | {p['line']} | {p['scope']} | {p['kind']} | {cell(p['before'])} | {cell(p['after'])} |"
               for p in results if p["outcome"] == "survived"]
+    lines += ["", "## Equivalent mutants", "", "| id | module | line | before | after | why it cannot change behaviour |",
+              "|---|---|---|---|---|---|"]
+    lines += [f"| {p['id']} | {p['module']} | {p['line']} | {cell(p['before'])} | {cell(p['after'])} | {p['reason']} |"
+              for p in results if p["outcome"] == "equivalent"]
     (OUTPUT / "mutation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return summary
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or list(MODULES))
+    if sys.argv[1:] == ["--report"]:  # re-score bench/mutation.json after editing the list of equivalents
+        write_report({}, [])
+    else:
+        main(sys.argv[1:] or list(MODULES))

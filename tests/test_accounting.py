@@ -73,6 +73,7 @@ def test_a_term_without_claims_counts_zero_and_says_so():
             ["", "", "no claim yet", 0, 0, 0, 0]
     assert balance.loc["Unaccounted for", ["value", "floor", "ceiling"]].tolist() == [10_000, 10_000, 10_000]
     assert balance["measure"].tolist() == ["troops_deployed", "troops_present", "returned_home", "killed", ""]
+    assert balance["sign"].tolist() == [1, -1, -1, -1, 0]
     assert balance.loc["Unaccounted for", ["measure", "sign", "figure_id", "claimant_id", "stated_as", "claims"]].tolist() == \
         ["", 0, "", "", "", 0]
 
