@@ -358,7 +358,8 @@ def scores(results: list, tests: dict) -> dict:
     """Per module: how many mutants were caught, timed out, survived or are listed as equivalent, and the score."""
     known, summary = equivalents(), {}
     for point in results:
-        point.setdefault("ran", "survived" if point["outcome"] == "equivalent" else point["outcome"])
+        if "ran" not in point:  # a result written before outcomes were re-scored
+            point["ran"] = "survived" if point["outcome"] == "equivalent" else point["outcome"]
         point["outcome"] = "equivalent" if point["id"] in known and point["ran"] == "survived" else point["ran"]
         point["reason"] = known[point["id"]] if point["outcome"] == "equivalent" else ""
     for name in dict.fromkeys(p["module"] for p in results):
