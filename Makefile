@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH := 0
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: audit release reproduce test validate notebooks summary report dist sqlite docs bench lab lock lint clean
+.PHONY: audit release reproduce test validate notebooks summary report dist sqlite docs bench mutation lab lock lint clean
 
 reproduce: validate notebooks summary docs report
 
@@ -45,6 +45,10 @@ docs: $(STAMP)
 # Times the committed HEAD in a scratch clone against the budgets; writes bench/results.{json,md}.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Mutation testing of the core modules (minutes, not part of test); writes bench/mutation.{json,md}.
+mutation: $(STAMP)
+	$(BIN)/python scripts/mutation.py
 
 # uv (pinned) installs the locked requirements in about a third of pip's time; pip only bootstraps it.
 # --compile-bytecode: write .pyc at install, as pip does (imports stay fast where PYTHONDONTWRITEBYTECODE is set).

@@ -12,7 +12,7 @@ import unicodedata
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "dozens": None, "hundreds": None, "thousands": None,
+    "ten": 10, "eleven": 11, "twelve": 12,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 # Words for "thousand" after a number, and for "a thousand" on their own, in the pages' other languages.
@@ -36,7 +36,7 @@ QUALIFIER_WORDS = [
               r"|(?<![\w-])до(?![\w-])|최대|ما يصل|\baž\b|bis zu|fino a|hasta|jusqu'à"),
     ("less_than", r"\bfewer than\b|\bless than\b|\bunder\b|\bbelow\b|менше|меньше|미만|\bunter\b"),
     ("about", r"\babout\b|\bapproximate(?:ly)?\b|\bapprox\.|\baround\b|\bnearly\b|\balmost\b|\bsome\b"
-              r"|\bestimated\b|\broughly\b|\bclose to\b|~|\ban estimated\b|\broughly\b|\bapproach(?:ing|es)\b"
+              r"|\bestimated\b|\broughly\b|\bclose to\b|~|\bapproach(?:ing|es)\b"
               r"|близько|около|приблизно|примерно|орієнтовно|ориентировочно|майже|почти|околу|약|\d\s*여|가까이|가량|정도|규모"
               r"|約|近く|規模|cerca de|\bunos\b|\bcirca\b|\betwa\b|\brund\b|\bum\b|حوالي|نحو|قرابة|aproximativ"
               r"|aproximadamente|quelque|environ|ongeveer|bijna|\bquasi\b|\bkolem\b|sekitar|yaklaşık|körülbelül|περίπου|σχεδόν"
@@ -46,9 +46,15 @@ QUALIFIER_WORDS = [
 QUALIFIER_PATTERNS = [(qualifier, re.compile(words, re.IGNORECASE)) for qualifier, words in QUALIFIER_WORDS]
 
 
-MYRIAD = re.compile(r"(\d+)?\s*[만万萬]\s*(?:(\d+)\s*[천千]|(\d+))?")
+MYRIAD = re.compile(r"(?:(\d+)\s*|(?<!\w))[만万萬]\s*(?:(\d+)\s*[천千]\s*(\d+)?|(\d+))?")
 THOUSANDS_CJK = re.compile(r"(\d+)\s*[천千]\s*(\d+)?")
 HUNDREDS_CJK = re.compile(r"(\d+)\s*백")
+
+
+def digits(number: float) -> str:
+    """A number as plain digits (no exponent, no float noise): 1100.0000000000002 -> '1100', 1e6 -> '1000000'."""
+    number = round(number, 3)
+    return str(int(number)) if number.is_integer() else str(number)
 
 
 def normalised(phrase: str) -> str:
@@ -57,12 +63,12 @@ def normalised(phrase: str) -> str:
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text)         # 11 000 -> 11000
     text = re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", "", text)                        # 6.000 -> 6000
     text = re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", text)                       # 1,1 тис. -> 1.1 тис.
-    text = MYRIAD.sub(lambda m: str(int(m.group(1) or 1) * 10_000
-                                    + int(m.group(2) or 0) * 1_000 + int(m.group(3) or 0)), text)
-    text = THOUSANDS_CJK.sub(lambda m: str(int(m.group(1)) * 1_000 + int(m.group(2) or 0)), text)
     text = HUNDREDS_CJK.sub(lambda m: str(int(m.group(1)) * 100), text)
-    text = re.sub(rf"(\d+(?:\.\d+)?)\s*(?:{THOUSAND_AFTER})(?![\w])",
-                  lambda m: f"{float(m.group(1)) * 1_000:g}", text, flags=re.IGNORECASE)
+    text = MYRIAD.sub(lambda m: str(int(m.group(1) or 1) * 10_000 + int(m.group(2) or 0) * 1_000
+                                    + int(m.group(3) or 0) + int(m.group(4) or 0)), text)
+    text = THOUSANDS_CJK.sub(lambda m: str(int(m.group(1)) * 1_000 + int(m.group(2) or 0)), text)
+    text = re.sub(rf"(\d+(?:\.\d+)?)\s*(?:{THOUSAND_AFTER})(?!\w)",
+                  lambda m: digits(float(m.group(1)) * 1_000), text, flags=re.IGNORECASE)
     return re.sub(rf"(?<![\w\d.])(?:{THOUSAND_ALONE})(?!\w)", "1000", text, flags=re.IGNORECASE)
 
 
@@ -71,11 +77,8 @@ def numbers_in(phrase: str) -> list:
     found = []
     for match in NUMBER.finditer(phrase):
         raw, mult = match.group("num"), match.group("mult")
-        word = 1 if raw.lower() == "a" else NUMBER_WORDS.get(raw.lower(), 0) if raw.isalpha() else 0
-        if raw.isalpha() and word is None:
-            continue
-        number = word if raw.isalpha() else float(raw.replace(",", ""))
-        found.append((number * MULTIPLIERS.get((mult or "").lower(), 1), match.start(), match.end()))
+        number = 1 if raw.lower() == "a" else NUMBER_WORDS[raw.lower()] if raw.isalpha() else float(raw.replace(",", ""))
+        found.append((number * MULTIPLIERS[mult.lower()] if mult else number, match.start(), match.end()))
     return found
 
 

@@ -1,7 +1,8 @@
 """The notebook summaries on small hand-made tables whose answers are worked out by hand."""
 import pandas as pd
 
-from dprk_kursk.analysis import first_and_latest, monthly_spread, monthly_volume, single_claimant_measures
+from dprk_kursk.analysis import (comparable, first_and_latest, monthly_spread, monthly_volume, per_claimant, relay_chains,
+                                 single_claimant_measures, whole_numbers)
 
 
 def figures(rows):
@@ -48,3 +49,102 @@ def test_monthly_volume_keeps_empty_months():
     assert list(table.index.astype(str)) == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
     assert table.loc[pd.Period("2025-04", "M")].tolist() == [0, 0]
     assert table["figures"].sum() == 5 and table["events"].sum() == 1
+
+
+def candidates():
+    """One claim that compares, then one that differs from it in each way that makes a claim not compare."""
+    frame = figures([(f"C{i}", "A", "a", "killed", 100.0 + i, str(100 + i), "2025-01-05") for i in range(8)])
+    frame.loc[1, "counted"] = "kpa_engineers"     # counts engineers, not the contingent
+    frame.loc[2, "scope"] = "part"                # one unit
+    frame.loc[3, "basis"] = "increment"           # over a period, not a running total
+    frame.loc[4, "as_of_precision"] = "undated"
+    frame.loc[5, "status"] = "retracted"
+    frame.loc[6, "measure"] = "wounded"
+    frame.loc[7, "place_id"] = "russia"
+    return frame
+
+
+def test_comparable_keeps_only_whole_group_totals_of_the_measure():
+    assert comparable(candidates(), "killed")["figure_id"].tolist() == ["C0", "C7"]
+    assert comparable(candidates(), "killed", places=["kursk-oblast"])["figure_id"].tolist() == ["C0"]
+    assert comparable(candidates(), "killed", places={"russia"})["figure_id"].tolist() == ["C7"]
+    assert comparable(candidates(), "killed", places=iter(["russia"]))["figure_id"].tolist() == ["C7"]
+
+
+def test_comparable_uses_each_measures_own_group_and_basis():
+    frame = candidates().iloc[:2].copy()
+    frame["measure"], frame["basis"] = "territory_held_km2", "stock"
+    frame["counted"] = ["kpa_troops", "ua_forces"]
+    assert comparable(frame, "territory_held_km2")["figure_id"].tolist() == ["C1"]
+    frame["measure"], frame["counted"], frame["basis"] = "troops_present", "kpa_troops", ["stock", "cumulative"]
+    assert comparable(frame, "troops_present")["figure_id"].tolist() == ["C0"]
+
+
+def test_first_and_latest_dates_and_pages():
+    table = first_and_latest(SAMPLE.assign(pages=[1, 4, 2, 1, 1]), "killed")
+    assert table.loc["A", ["first reported", "latest reported", "pages carrying the latest"]].tolist() == \
+        ["2025-01-05", "2025-02-01", 4]
+    assert "pages carrying the latest" not in first_and_latest(SAMPLE, "killed")
+
+
+def test_first_and_latest_lists_claimants_by_name():
+    frame = SAMPLE.copy()
+    frame.loc[frame["claimant"] == "B", "reported"] = pd.Timestamp("2024-12-01")   # B now speaks first
+    assert first_and_latest(frame, "killed").index.tolist() == ["A", "B"]
+
+
+def test_first_and_latest_breaks_a_same_day_tie_by_id():
+    frame = SAMPLE.copy()
+    frame.loc[frame["figure_id"] == "F2", "reported"] = pd.Timestamp("2025-01-05")
+    frame.loc[frame["figure_id"] == "F1", "figure_id"] = "F9"     # said the same day as F2, with a later id
+    assert first_and_latest(frame, "killed").loc["A", ["first", "latest"]].tolist() == ["300", "100"]
+
+
+def test_monthly_spread_ratio_is_rounded_to_one_place():
+    frame = SAMPLE.copy()
+    frame.loc[frame["figure_id"] == "F3", "value"] = 333.0     # January: 100 and 333
+    january = monthly_spread(frame, "killed").loc[pd.Period("2025-01", "M")]
+    assert january["ratio"] == 3.3 and january["highest"] == 333
+    assert monthly_spread(frame, "killed").index.name == "month"
+
+
+def test_per_claimant_largest_first_then_by_name():
+    frame = SAMPLE.assign(country=["US", "US", "UA", "UA", "KR"])
+    frame.loc[frame["figure_id"] == "F4", "status"] = "retracted"
+    table = per_claimant(frame)
+    assert table.to_dict("records") == [{"country": "US", "claimant": "A", "figures": 2},
+                                        {"country": "UA", "claimant": "B", "figures": 1},
+                                        {"country": "KR", "claimant": "C", "figures": 1}]
+    assert table.index.tolist() == [0, 1, 2]
+
+
+def test_relay_chains_count_relayed_figures_only():
+    frame = SAMPLE.assign(relays=["Yonhap", None, "TASS", "TASS", "Yonhap"], publisher=["BBC", "CNN", "RT", "RT", "AP"])
+    retracted = frame.iloc[[2]].assign(figure_id="F6", claimant="A", status="retracted")   # A via TASS, withdrawn
+    table = relay_chains(pd.concat([frame, retracted], ignore_index=True))
+    assert table.to_dict("records") == [{"claimant": "B", "relays": "TASS", "publisher": "RT", "figures": 2},
+                                        {"claimant": "A", "relays": "Yonhap", "publisher": "BBC", "figures": 1},
+                                        {"claimant": "C", "relays": "Yonhap", "publisher": "AP", "figures": 1}]
+    assert table.index.tolist() == [0, 1, 2]
+
+
+def test_single_claimant_measures_count_figures_and_break_ties_by_figures():
+    frame = pd.concat([SAMPLE, SAMPLE.iloc[[3]].assign(figure_id="F6", measure="missing"),
+                       SAMPLE.iloc[[3]].assign(figure_id="F7")], ignore_index=True)
+    table = single_claimant_measures(frame)
+    assert table.index.tolist() == ["missing", "wounded", "killed"]
+    assert table.loc["wounded", ["claimants", "figures"]].tolist() == [1, 2]
+
+
+def test_monthly_volume_starts_at_the_earliest_of_figures_and_events():
+    events = pd.DataFrame({"date": pd.to_datetime(["2024-11-30", "2025-01-01"])})
+    table = monthly_volume(SAMPLE, events)
+    assert list(table.index.astype(str)) == ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03"]
+    assert table.loc[pd.Period("2025-01", "M")].tolist() == [3, 1] and table.index.name == "month"
+
+
+def test_whole_numbers_round_and_keep_gaps():
+    frame = pd.DataFrame({"km2": [1.4, 2.6, None], "name": ["a", "b", "c"], "share": [0.25, 0.5, 0.75]})
+    table = whole_numbers(frame, ["km2"])
+    assert table["km2"].tolist()[:2] == [1, 3] and pd.isna(table["km2"].iloc[2]) and str(table["km2"].dtype) == "Int64"
+    assert table["share"].tolist() == [0.25, 0.5, 0.75]

@@ -87,8 +87,9 @@ def test_balance_on_a_day_uses_only_claims_standing_then():
 def test_balance_on_a_chosen_figure_must_stand_that_day():
     chosen = balance_on(BALANCE, "2025-06-30", choose={"killed": "K1"}).set_index("step")
     assert chosen.loc["Unaccounted for", "value"] == 15_000 - 8_000 - 1_000 - 300
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="^D2 is not a standing troops_deployed claim on 2025-01-31$") as refused:
         balance_on(BALANCE, "2025-01-31", choose={"troops_deployed": "D2"})  # D2 was said in June
+    assert refused.type is LookupError  # not an IndexError, which pytest.raises(LookupError) would also accept
 
 
 def test_substitutions_swap_one_term_per_standing_claimant():
@@ -98,3 +99,49 @@ def test_substitutions_swap_one_term_per_standing_claimant():
     assert result.loc[("Killed", "a"), ["figure_id", "remainder"]].tolist() == ["K1", 5_700]
     assert ("Killed", "c") not in result.index
     assert result.loc[("Killed", "b"), "is_base"] and result.loc[("Killed", "b"), "change"] == 0
+
+
+def test_bounds_take_the_stated_ends_else_the_number():
+    rows = table(claim("B1", "a", "killed", 100, "2025-01-01", low=90),
+                 claim("B2", "b", "killed", 200, "2025-01-01", high=250),
+                 claim("B3", "c", "killed", 300, "2025-01-01"))
+    standing = standing_on(rows, "killed", "2025-01-01").set_index("figure_id")
+    assert standing.loc[["B1", "B2", "B3"], "floor"].tolist() == [90, 200, 300]
+    assert standing.loc[["B1", "B2", "B3"], "ceiling"].tolist() == [100, 250, 300]
+
+
+def test_a_claim_exactly_max_age_days_old_no_longer_stands():
+    rows = table(claim("A1", "a", "killed", 100, "2025-02-01"), claim("A2", "b", "killed", 200, "2025-02-02"))
+    assert standing_on(rows, "killed", "2025-03-01", max_age_days=28)["figure_id"].tolist() == ["A2"]
+    assert standing_on(rows, "killed", "2025-03-01", max_age_days=29)["figure_id"].tolist() == ["A1", "A2"]
+
+
+def test_a_claimants_latest_claim_is_the_last_reported_then_the_latest_dated_then_the_last_id():
+    rows = table(claim("L2", "a", "killed", 200, "2025-03-01"), claim("L1", "a", "killed", 100, "2025-03-01"),
+                 claim("L3", "a", "killed", 300, "2025-02-01"), claim("M1", "b", "killed", 50, "2025-01-01"))
+    rows.loc[rows["figure_id"] == "L1", "as_of"] = pd.Timestamp("2025-03-01")
+    rows.loc[rows["figure_id"] == "L2", "as_of"] = pd.Timestamp("2025-02-15")   # said on 1 March about mid-February
+    standing = standing_on(rows, "killed", "2025-03-05")
+    assert standing["figure_id"].tolist() == ["M1", "L1"]             # ordered by when they were said
+    rows.loc[rows["figure_id"] == "L2", "as_of"] = pd.Timestamp("2025-03-01")  # same day, same as_of: the last id
+    assert standing_on(rows, "killed", "2025-03-05").set_index("claimant_id").loc["a", "figure_id"] == "L2"
+
+
+def test_places_limit_the_claims_that_stand():
+    rows = table(claim("Q1", "a", "troops_present", 8_000, "2025-01-01", place="kursk-oblast"),
+                 claim("Q2", "b", "troops_present", 11_000, "2025-01-02", place="russia"))
+    assert standing_on(rows, "troops_present", "2025-02-01", {"kursk-oblast"})["figure_id"].tolist() == ["Q1"]
+    assert standing_on(rows, "troops_present", "2025-02-01")["figure_id"].tolist() == ["Q1", "Q2"]
+    result = envelope(rows, "troops_present", ["2025-02-01"], places={"russia"})
+    assert result.loc["2025-02-01", ["claims", "lowest", "highest"]].tolist() == [1, 11_000, 11_000]
+
+
+def test_envelope_on_days_with_no_claims():
+    days = ["2024-01-01", "2024-11-01", "2030-01-01"]
+    result = envelope(SENT, "troops_deployed", days, max_age_days=100)
+    assert result.index.tolist() == list(pd.to_datetime(days))
+    assert result["claims"].tolist() == [0, 1, 0]                     # before the first claim; after they all aged
+    assert result.loc["2024-01-01", ["lowest", "highest"]].isna().all()
+    assert result.loc["2024-11-01", ["lowest", "lowest_by", "highest", "highest_by"]].tolist() == [10_000, "a", 10_000, "a"]
+    nothing = envelope(SENT, "troops_deployed", ["2024-01-01"])
+    assert nothing.index.tolist() == [pd.Timestamp("2024-01-01")] and nothing["claims"].tolist() == [0]
