@@ -38,9 +38,10 @@ EXPECTED = [
     ("troops_present", IN_KURSK, "2026-02-11", None,
      ["F0132", "F0043", "F0044", "F0047", "F0168", "F0049", "F0170", "F0062", "F0139", "F0075", "F0079", "F0001"],
      3_000, {"ua-nrc"}, 12_000, {"org-isw", "ua-zelensky"}),
-    # still in Kursk, the headline: 8,000 to 11,000. kr-nis said three things on 13 Feb 2026; only F0159 counts the
-    # whole contingent (F0184 counts 1,000 engineers, F0160 combat troops only).
-    ("troops_present", IN_KURSK, LAST_DAY, RECENT_DAYS, ["F0001", "F0159"], 8_000, {"ua-hur"}, 11_000, {"kr-nis"}),
+    # still in Kursk, the headline: 8,000 to 11,000. kr-nis said three things on 12 Feb 2026 (1.1.0: F0214, F0215,
+    # F0217, in the page's own words, replacing F0159, F0160, F0184); only F0214 counts the whole contingent
+    # (F0217 counts 1,000 engineers, F0215 combat troops only).
+    ("troops_present", IN_KURSK, LAST_DAY, RECENT_DAYS, ["F0001", "F0214"], 8_000, {"ua-hur"}, 11_000, {"kr-nis"}),
     # killed, 30 June 2025. Left out: the SSO's and others' battle counts (part). kr-nis F0110 (600) replaces F0060 and
     # F0072; ua-zelensky F0081 ("over 4,000") replaces F0076.
     ("killed", None, "2025-06-30", None, ["F0077", "F0081", "F0092", "F0110"], 400, {"ua-hur"}, 4_000, {"ua-zelensky"}),
@@ -53,7 +54,8 @@ EXPECTED = [
     ("casualties", None, "2025-06-30", None,
      ["F0209", "F0069", "F0070", "F0208", "F0078", "F0083", "F0096", "F0197", "F0108", "F0180", "F0113"],
      200, {"ua-kovalenko"}, 6_000, {"gb-mod"}),
-    ("casualties", None, LAST_DAY, RECENT_DAYS, ["F0096", "F0197", "F0108", "F0113", "F0158"],
+    # killed or wounded, last day: kr-nis's about 6,000 of 12 Feb 2026 is F0213 (F0158 until 1.1.0).
+    ("casualties", None, LAST_DAY, RECENT_DAYS, ["F0096", "F0197", "F0108", "F0113", "F0213"],
      4_000, {"ua-hur", "kr-jcs"}, 6_000, {"gb-mod", "kr-nis"}),
     # gone home: nobody yet in June 2025 (F0111 is one group), then ua-hur's about 3,000 (F0002 after F0188).
     ("returned_home", None, "2025-06-30", None, [], None, set(), None, set()),
