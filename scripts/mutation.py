@@ -34,6 +34,7 @@ MODULES = {
     "standing": ["tests/test_standing.py", "tests/test_headline.py"],
     "accounting": ["tests/test_accounting.py", "tests/test_standing.py"],
     "travel": ["tests/test_travel.py"],
+    "frames": ["tests/test_travel.py", "tests/test_package.py"],
     "analysis": ["tests/test_analysis.py", "tests/test_standing.py", "tests/test_headline.py", "tests/test_tables.py"],
     "rules": ["tests/test_corruption.py", "tests/test_package.py", "tests/test_rules_registry.py"],
     "changes": ["tests/test_changes.py"],

@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from dprk_kursk.travel import corroboration_by_claimant, direction, drift_kind, drifts, pages_carrying, pages_per_figure
+from dprk_kursk.frames import pages_carrying, pages_per_figure
+from dprk_kursk.travel import corroboration_by_claimant, direction, drift_kind, drifts
 
 FIGURES = pd.DataFrame([
     {"figure_id": "F1", "claimant_id": "a", "measure": "killed", "value": 1000.0, "low": None, "high": None, "qualifier": "about", "stated_as": "about 1,000", "status": "active"},
