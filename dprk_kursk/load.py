@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from dprk_kursk.descriptor import read_descriptor
-from dprk_kursk.paths import descriptor_path
 from dprk_kursk.frames import active, pages_carrying
+from dprk_kursk.paths import descriptor_path
 
 # How a link reads from its other end: F0003 includes F0004 when F0004 is part_of F0003.
 INVERSE = {"part_of": "includes", "adds_to": "followed_by", "other_measure": "other_measure", "repeats": "repeated_by"}

@@ -1,12 +1,11 @@
 """The template engines: HTML with autoescape, Markdown with the table-cell filter; and Markdown to HTML with
 raw HTML escaped (descriptions in datapackage.json are written by contributors, so never trusted)."""
 import json
+from pathlib import Path
 
 import jinja2
 import mistune
 from markupsafe import Markup
-
-from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from dprk_kursk.analysis import comparable
 
+
 def bounds(rows: pd.DataFrame) -> pd.DataFrame:
     """Each claim's floor and ceiling as its wording implies; an open side ("at least", "up to") is its number."""
     floor = rows["low"].where(rows["low"].notna(), rows["value"])

@@ -8,7 +8,7 @@ written) when the new release edits a released row in place, or removes one, wit
 import csv
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dprk_kursk import changes
 from dprk_kursk.paths import DESCRIPTOR
@@ -21,7 +21,7 @@ def add_release(version: str) -> None:
         return
     if listed and not listed[-1].commit:
         raise SystemExit(f"releases/releases.csv: commit the release of {listed[-1].version} before releasing {version}")
-    today = datetime.now(timezone.utc).date().isoformat()
+    today = datetime.now(UTC).date().isoformat()
     rows = [[r.version, r.released, r.commit] for r in listed] + [[version, today, ""]]
     with open(changes.RELEASE_LIST, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")

@@ -15,7 +15,6 @@ regular expression, removed at a time). Each mutant runs in a forked copy of thi
 pandas imported already, with a time limit; two run at once.
 """
 import ast
-import copy
 import hashlib
 import importlib.abc
 import importlib.util

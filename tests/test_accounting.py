@@ -2,9 +2,9 @@
 claims span, a chosen claim, a term nobody has spoken to, and what moves when one claimant replaces another."""
 import pandas as pd
 import pytest
+from test_standing import claim, table
 
 from dprk_kursk.accounting import balance_on, substitutions
-from test_standing import claim, table
 
 # Three claimants for "sent", so that a chosen figure is neither the first nor the last standing one.
 ROWS = table(

@@ -2,8 +2,16 @@
 import pandas as pd
 import pytest
 
-from dprk_kursk.analysis import (comparable, first_and_latest, monthly_spread, monthly_volume, per_claimant, relay_chains,
-                                 single_claimant_measures, whole_numbers)
+from dprk_kursk.analysis import (
+    comparable,
+    first_and_latest,
+    monthly_spread,
+    monthly_volume,
+    per_claimant,
+    relay_chains,
+    single_claimant_measures,
+    whole_numbers,
+)
 
 
 def figures(rows):

@@ -3,6 +3,7 @@ never joined into lines, bounds are drawn as bounds and periods as spans, bars a
 axis number above 999 has a separator, and each chart has a title that states a finding, a subtitle and alt text."""
 import json
 import re
+
 import matplotlib
 
 matplotlib.use("Agg")

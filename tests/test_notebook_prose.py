@@ -16,8 +16,8 @@ import sys
 
 import nbformat
 import pytest
-
 from conftest import set_cell
+
 from dprk_kursk.findings import compared, direction, quantifier, runs
 from dprk_kursk.paths import NOTEBOOKS, ROOT
 

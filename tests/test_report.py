@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pandas as pd
 import pytest
-
 from chromium import Browser, find_browser, required
+
 from dprk_kursk import load_package
 from dprk_kursk.export import build_archive
 from dprk_kursk.paths import DESCRIPTOR, ROOT

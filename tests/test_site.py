@@ -8,17 +8,16 @@ import json
 import re
 
 import pytest
+from conftest import edit_descriptor
 from markupsafe import escape
 
-from conftest import edit_descriptor
-from dprk_kursk import load_package
+from dprk_kursk import load_package, site
 from dprk_kursk.dictionary import render as render_dictionary
 from dprk_kursk.paths import RELEASED_IDS, ROOT
-from dprk_kursk import site
+from dprk_kursk.render import html_environment, markdown_to_html, script_json
 from dprk_kursk.site import SITE_ADDRESS, chart_words
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
-from dprk_kursk.render import html_environment, markdown_to_html, script_json
 from dprk_kursk.synthetic import write_sample
 
 PACKAGE = load_package()
@@ -101,7 +100,7 @@ def test_inactive_pages_say_so_why_and_what_replaced_them(pages):
 
 def test_each_page_carries_a_claim_json_ld_and_a_citation(pages):
     claimants = PACKAGE.claimants.set_index("claimant_id")["name"]
-    for figure_id, (claim, page) in pages.items():
+    for figure_id, (_claim, page) in pages.items():
         figure = FIGURES.loc[figure_id]
         found = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
         assert found["@type"] == "Claim" and found["author"]["name"] == claimants[figure["claimant_id"]]

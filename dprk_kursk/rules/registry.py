@@ -6,8 +6,9 @@ carries the rule's code. `CODES` also names the codes of the problems found befo
 the files, frictionless' schema checks, refusing untrusted files), so every code a Problem may carry is
 known in one place.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from dprk_kursk.problems import Problem
 from dprk_kursk.rules.context import LINE

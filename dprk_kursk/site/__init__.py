@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from dprk_kursk.frames import active
+from dprk_kursk.changes import read_changes
 from dprk_kursk.export import archive_name
 from dprk_kursk.feeds import write_feeds
-from dprk_kursk.changes import read_changes
+from dprk_kursk.frames import active
 from dprk_kursk.paths import DESCRIPTOR, DICTIONARY, FIGURES, NOTEBOOKS, ROOT
+from dprk_kursk.render import html_environment, markdown_to_html
 from dprk_kursk.site.claims import claim_pages
 from dprk_kursk.site.front import answers
 from dprk_kursk.site.labels import MEASURE_LABELS
-from dprk_kursk.render import html_environment, markdown_to_html
 from dprk_kursk.site.rows import claim_rows, event_rows
 
 ASSETS = ("site.css", "explorer.js", "front.js")

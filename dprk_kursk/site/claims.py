@@ -6,8 +6,16 @@ import json
 import pandas as pd
 
 from dprk_kursk.paths import RELEASED_IDS
-from dprk_kursk.site.labels import (BASIS_WORDS, BOUNDS_WORDS, COUNTED, MEASURE_LABELS, PRECISION_WORDS, RELATION_SENTENCE,
-                                    STATUS_WORDS, country_label)
+from dprk_kursk.site.labels import (
+    BASIS_WORDS,
+    BOUNDS_WORDS,
+    COUNTED,
+    MEASURE_LABELS,
+    PRECISION_WORDS,
+    RELATION_SENTENCE,
+    STATUS_WORDS,
+    country_label,
+)
 from dprk_kursk.site.rows import day_text, number, split_links, text
 from dprk_kursk.travel import direction, drift_kind
 
