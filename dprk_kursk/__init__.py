@@ -3,6 +3,7 @@
 Everything that reads the package goes through here: notebooks, scripts and tests alike.
 The loader (and with it pandas) is imported on first use, so the validator starts without pandas.
 """
+
 from dprk_kursk.paths import ROOT
 
 __all__ = ["InvalidPackage", "Package", "ROOT", "load_package"]

@@ -1,4 +1,5 @@
 """Summaries the notebooks print: by claimant, by month, by relay. Pure functions of the loaded tables."""
+
 import pandas as pd
 
 from dprk_kursk.frames import active
@@ -8,8 +9,13 @@ from dprk_kursk.measures import MEASURES
 def comparable(figures: pd.DataFrame, measure: str, places=None) -> pd.DataFrame:
     """Active figures for `measure` that count the whole group on the measure's basis, dated, in `places`."""
     rows, counts = active(figures), MEASURES[measure]
-    keep = ((rows["measure"] == measure) & (rows["counted"] == counts.group)
-            & (rows["scope"] == "whole") & (rows["basis"] == counts.basis) & (rows["as_of_precision"] != "undated"))
+    keep = (
+        (rows["measure"] == measure)
+        & (rows["counted"] == counts.group)
+        & (rows["scope"] == "whole")
+        & (rows["basis"] == counts.basis)
+        & (rows["as_of_precision"] != "undated")
+    )
     if places is not None:
         keep &= rows["place_id"].isin(list(places))
     return rows[keep]
@@ -34,8 +40,9 @@ def caveats(figures: pd.DataFrame, links: pd.DataFrame, measure: str, places=Non
         for row in rows.itertuples():
             known = whole[whole["reported"] <= row.reported]["value"]
             if row.figure_id not in found and not known.empty and row.value >= known.max():
-                found[row.figure_id] = (f"no fewer than the {known.max():,.0f} killed and wounded claimed by then: "
-                                        "likely counts both")
+                found[row.figure_id] = (
+                    f"no fewer than the {known.max():,.0f} killed and wounded claimed by then: likely counts both"
+                )
     return pd.Series(found, dtype="object", name="warning").sort_index()
 
 
@@ -44,19 +51,25 @@ def first_and_latest(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
     rows = comparable(figures, measure).sort_values(["reported", "figure_id"])
     grouped = rows.groupby("claimant", sort=True)
     first, latest = grouped.first(), grouped.last()
-    return pd.DataFrame({
-        "first reported": first["reported"].dt.strftime("%Y-%m-%d"), "first": first["stated_as"],
-        "latest reported": latest["reported"].dt.strftime("%Y-%m-%d"), "latest": latest["stated_as"],
-        "figures": grouped.size(),
-    } | ({"pages carrying the latest": latest["pages"]} if "pages" in rows else {}))
+    return pd.DataFrame(
+        {
+            "first reported": first["reported"].dt.strftime("%Y-%m-%d"),
+            "first": first["stated_as"],
+            "latest reported": latest["reported"].dt.strftime("%Y-%m-%d"),
+            "latest": latest["stated_as"],
+            "figures": grouped.size(),
+        }
+        | ({"pages carrying the latest": latest["pages"]} if "pages" in rows else {})
+    )
 
 
 def monthly_spread(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Per month, how many claimants gave `measure` for the whole group, and the lowest and highest value."""
     rows = comparable(figures, measure)
     month = rows["reported"].dt.to_period("M")
-    table = rows.groupby(month).agg(claimants=("claimant_id", "nunique"), lowest=("value", "min"),
-                                    highest=("value", "max"))
+    table = rows.groupby(month).agg(
+        claimants=("claimant_id", "nunique"), lowest=("value", "min"), highest=("value", "max")
+    )
     table["ratio"] = table["highest"] / table["lowest"]
     table.index.name = "month"
     return table
@@ -64,15 +77,26 @@ def monthly_spread(figures: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 def per_claimant(figures: pd.DataFrame) -> pd.DataFrame:
     """Figures per country and claimant, largest first."""
-    return (active(figures).groupby(["country", "claimant"]).size().rename("figures")
-            .reset_index().sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True))
+    return (
+        active(figures)
+        .groupby(["country", "claimant"])
+        .size()
+        .rename("figures")
+        .reset_index()
+        .sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True)
+    )
 
 
 def relay_chains(figures: pd.DataFrame) -> pd.DataFrame:
     """Claimant -> relayed outlet -> publishing outlet, with how many figures travelled that way."""
     relayed = active(figures).dropna(subset=["relays"])
-    return (relayed.groupby(["claimant", "relays", "publisher"]).size().rename("figures").reset_index()
-            .sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True))
+    return (
+        relayed.groupby(["claimant", "relays", "publisher"])
+        .size()
+        .rename("figures")
+        .reset_index()
+        .sort_values(["figures", "claimant"], ascending=[False, True], ignore_index=True)
+    )
 
 
 def single_claimant_measures(figures: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ runner, as GitHub's toolkit does (@actions/core escapeData / escapeProperty): in
 become %25, %0D, %0A, and `::` becomes %3A%3A so no text can read as a second command; in the properties
 (file, title) `:` and `,` are encoded too.
 """
+
 import json
 import sys
 
@@ -27,15 +28,19 @@ def line_number(value) -> int:
 def plain(problem: dict) -> str:
     """The problem as the validator prints it: `file:line: column: message (value)`."""
     value = f" ({problem.get('value')})" if problem.get("value") not in (None, "") else ""
-    return (f"{problem.get('file', '')}:{line_number(problem.get('line'))}: {problem.get('column') or '-'}: "
-            f"{problem.get('message', '')}{value}")
+    return (
+        f"{problem.get('file', '')}:{line_number(problem.get('line'))}: {problem.get('column') or '-'}: "
+        f"{problem.get('message', '')}{value}"
+    )
 
 
 def annotation(problem: dict) -> str:
     """One `::error file=…,line=…,title=…::message` workflow command for one problem of the `--json` output."""
     title = f"{problem.get('column') or 'file'}: invalid"
-    return (f"::error file={escape_property(problem.get('file', ''))},line={line_number(problem.get('line'))},"
-            f"title={escape_property(title)}::{escape_data(plain(problem))}")
+    return (
+        f"::error file={escape_property(problem.get('file', ''))},line={line_number(problem.get('line'))},"
+        f"title={escape_property(title)}::{escape_data(plain(problem))}"
+    )
 
 
 def report(result: dict, limit: int = SHOWN_PROBLEMS) -> list:

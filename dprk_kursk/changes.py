@@ -10,6 +10,7 @@ values, and the reason: from `releases/reasons.csv` where a curator wrote one, e
 Output: `releases/changes.csv` (written by the release step, `make release`). An edit in place of a
 released row with no reason in `releases/reasons.csv` stops the release step (`unexplained`).
 """
+
 import csv
 import io
 import json
@@ -106,8 +107,14 @@ def compare(before: dict, after: dict, release: Release, reasons: dict) -> list[
             kind = kind_of(old, new, fields)
             if kind is None:
                 continue
-            row = {"version": release.version, "released": release.released, "table": table, "id": key,
-                   "kind": kind, "changed": json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else ""}
+            row = {
+                "version": release.version,
+                "released": release.released,
+                "table": table,
+                "id": key,
+                "kind": kind,
+                "changed": json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else "",
+            }
             row["reason"] = reason_for(row, reasons)
             rows.append(row)
     return rows
@@ -176,9 +183,27 @@ def read_changes(path=CHANGES) -> list[dict]:
 
 
 HISTORY = RELEASES / "figures-by-release.csv"
-HISTORY_FIELDS = ["version", "figure_id", "measure", "counted", "scope", "basis", "place_id", "value", "low", "high",
-                  "qualifier", "stated_as", "claimant_id", "reported", "as_of", "as_of_precision", "status",
-                  "superseded_by", "classified_in"]
+HISTORY_FIELDS = [
+    "version",
+    "figure_id",
+    "measure",
+    "counted",
+    "scope",
+    "basis",
+    "place_id",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "stated_as",
+    "claimant_id",
+    "reported",
+    "as_of",
+    "as_of_precision",
+    "status",
+    "superseded_by",
+    "classified_in",
+]
 # Columns that 1.0.0 added by re-reading every figure; an older release's rows borrow them from the first release
 # that has them, for the same id (named in `classified_in`), so old and new answers are computed alike.
 CLASSIFICATION = ["counted", "scope", "basis", "place_id", "as_of_precision"]
@@ -188,8 +213,9 @@ def figures_by_release(history: list[Release] | None = None) -> list[dict]:
     """Every figure row as each release published it, oldest release first."""
     history = releases() if history is None else history
     published = [(r.version, tables_at(r).get("figures", ([], {}))[1]) for r in history]
-    first_classified = next(((v, rows) for v, rows in published if rows and "counted" in next(iter(rows.values()))),
-                            (None, {}))
+    first_classified = next(
+        ((v, rows) for v, rows in published if rows and "counted" in next(iter(rows.values()))), (None, {})
+    )
     out = []
     for version, rows in published:
         for key, row in rows.items():
@@ -257,8 +283,10 @@ def add_release_table(connection) -> None:
     rows = release_table()
     columns = HISTORY_FIELDS + ["comparable"]
     connection.execute(f"CREATE TABLE figure_releases ({', '.join(columns)}, PRIMARY KEY (version, figure_id))")
-    connection.executemany(f"INSERT INTO figure_releases VALUES ({', '.join('?' for _ in columns)})",
-                           [[r[c] if r[c] != "" else None for c in columns] for r in rows])
+    connection.executemany(
+        f"INSERT INTO figure_releases VALUES ({', '.join('?' for _ in columns)})",
+        [[r[c] if r[c] != "" else None for c in columns] for r in rows],
+    )
 
 
 def why_answers_differ(then_version: str, now_version: str, measure: str, day, history=None, log=None) -> list[dict]:
@@ -270,8 +298,13 @@ def why_answers_differ(then_version: str, now_version: str, measure: str, day, h
     now = standing_as_released(now_version, measure, day, history)
     latest_by = dict(zip(now["claimant_id"], now["figure_id"]))
     first_added = {r["id"]: r["version"] for r in log if r["table"] == "figures" and r["kind"] == "added"}
-    status_change = {r["id"]: r for r in log if r["table"] == "figures" and r["version"] != then_version
-                     and r["kind"] in ("corrected", "retracted", "marked_duplicate")}
+    status_change = {
+        r["id"]: r
+        for r in log
+        if r["table"] == "figures"
+        and r["version"] != then_version
+        and r["kind"] in ("corrected", "retracted", "marked_duplicate")
+    }
     rows = []
     for figure, claimant in zip(then["figure_id"], then["claimant_id"]):
         if figure in set(now["figure_id"]):

@@ -5,6 +5,7 @@
 
 Exit status: 0 valid, 1 problems found, 2 could not validate (as scripts/validate.py).
 """
+
 import argparse
 import csv
 import io
@@ -139,9 +140,12 @@ def parser(descriptor: dict) -> argparse.ArgumentParser:
     check.add_argument("--timing", action="store_true", help="print the seconds spent validating to stderr")
     check.add_argument("--max-seconds", type=float, default=MAX_SECONDS, help=f"time limit (default {MAX_SECONDS})")
     check.set_defaults(run=validate_command)
-    add = commands.add_parser("add-figure", help="append a figure row with the next free id, then validate",
-                              description="Append one row to data/figures.csv (status active) with the next free "
-                                          "figure id, then validate the package. See CONTRIBUTING.md.")
+    add = commands.add_parser(
+        "add-figure",
+        help="append a figure row with the next free id, then validate",
+        description="Append one row to data/figures.csv (status active) with the next free "
+        "figure id, then validate the package. See CONTRIBUTING.md.",
+    )
     add.add_argument("--root", default=str(ROOT), help="the package's folder (default: this repository)")
     allowed = enums(descriptor)
     for flag, column, required, text in FIGURE_FLAGS:

@@ -1,6 +1,7 @@
 """The one place CSV files are read and written as text: the validator's hostile reading (`read_rows`) and the
 plain reading and writing of trusted copies (`read_csv`, `write_csv`) used by the synthetic packages and tests.
 The typed reading into DataFrames is the loader's (dprk_kursk.load)."""
+
 import csv
 import io
 from pathlib import Path
@@ -50,9 +51,17 @@ def byte_problems(file: str, raw: bytes) -> list:
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(file, 1, "", "file starts with a byte-order mark (save as UTF-8 without BOM)", "", BOM))
     if b"\r\n" in raw:
-        line = raw[:raw.index(b"\r\n")].count(b"\n") + 1
-        problems.append(Problem(file, line, "", "Windows line endings (CRLF) from this line: save the file with LF "
-                                "line endings", "", CRLF))
+        line = raw[: raw.index(b"\r\n")].count(b"\n") + 1
+        problems.append(
+            Problem(
+                file,
+                line,
+                "",
+                "Windows line endings (CRLF) from this line: save the file with LF line endings",
+                "",
+                CRLF,
+            )
+        )
     return problems
 
 
@@ -81,13 +90,27 @@ def shape_problem(file: str, number: int, cells: list, header: list, spanned: in
     if not cells:
         return Problem(file, number, "", "blank row: delete it", "", BLANK)
     if spanned > 1 and len(cells) != len(header):
-        raise Stop(Problem(file, number, "", f"a quote opened in this row runs on over {spanned} lines: close it "
-                           "in this row (a quote inside a cell is written twice, \"\")", "", QUOTE), True)
+        raise Stop(
+            Problem(
+                file,
+                number,
+                "",
+                f"a quote opened in this row runs on over {spanned} lines: close it "
+                'in this row (a quote inside a cell is written twice, "")',
+                "",
+                QUOTE,
+            ),
+            True,
+        )
     if len(cells) != len(header):
-        hint = ("an unquoted comma in a number (8,000) or a text? write the cell in quotes (\"8,000\")"
-                if len(cells) > len(header) else "a missing comma?")
-        return Problem(file, number, "", f"row has {len(cells)} fields, the header {len(header)}: {hint}", "",
-                       ROW_LENGTH)
+        hint = (
+            'an unquoted comma in a number (8,000) or a text? write the cell in quotes ("8,000")'
+            if len(cells) > len(header)
+            else "a missing comma?"
+        )
+        return Problem(
+            file, number, "", f"row has {len(cells)} fields, the header {len(header)}: {hint}", "", ROW_LENGTH
+        )
     return None
 
 
@@ -98,8 +121,22 @@ def read_rows(file: str, raw: bytes) -> Read:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return Read(None, None, problems + [Problem(file, line, "", f"not UTF-8: byte {raw[error.start]:#04x} at "
-                                                    f"offset {error.start}: save the file as UTF-8", "", ENCODING)], set())
+        return Read(
+            None,
+            None,
+            problems
+            + [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"not UTF-8: byte {raw[error.start]:#04x} at offset {error.start}: save the file as UTF-8",
+                    "",
+                    ENCODING,
+                )
+            ],
+            set(),
+        )
     rows, misfits, cut = [], set(), 0
     previous = csv.field_size_limit(MAX_CELL_CHARS)
     try:
@@ -110,10 +147,17 @@ def read_rows(file: str, raw: bytes) -> Read:
             return Read(None, None, problems, set())
         cut = stop.problem.line
     except csv.Error as error:
-        reason = (f"a cell over the limit of {MAX_CELL_CHARS:,} characters" if "field limit" in str(error)
-                  else f"not CSV ({error})")
-        return Read(None, None, problems + [Problem(file, len(rows) + 1, "", f"{reason}; the file is checked no "
-                                                    "further", "", NOT_CSV)], set())
+        reason = (
+            f"a cell over the limit of {MAX_CELL_CHARS:,} characters"
+            if "field limit" in str(error)
+            else f"not CSV ({error})"
+        )
+        return Read(
+            None,
+            None,
+            problems + [Problem(file, len(rows) + 1, "", f"{reason}; the file is checked no further", "", NOT_CSV)],
+            set(),
+        )
     finally:
         csv.field_size_limit(previous)
     return Read(rows.pop(0) if rows else [], rows, problems, misfits, cut)
@@ -125,8 +169,17 @@ def read_into(file, reader, rows, problems, misfits):
     for number, cells in enumerate(reader, start=1):
         spanned, ended = reader.line_num - ended, reader.line_num
         if len(cells) > MAX_ROW_CELLS:
-            raise Stop(Problem(file, number, "", f"row of {len(cells):,} cells, over the limit of {MAX_ROW_CELLS}; "
-                               "the file is checked no further", "", NOT_CSV), False)
+            raise Stop(
+                Problem(
+                    file,
+                    number,
+                    "",
+                    f"row of {len(cells):,} cells, over the limit of {MAX_ROW_CELLS}; the file is checked no further",
+                    "",
+                    NOT_CSV,
+                ),
+                False,
+            )
         if number == 1:
             rows.append(cells)
             continue

@@ -1,4 +1,5 @@
 """Reading datapackage.json and the parts of it more than one module needs."""
+
 import json
 from pathlib import Path
 

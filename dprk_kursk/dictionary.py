@@ -4,15 +4,18 @@
 One section per table: what a row means, its coverage, every field with type, constraints and
 description, and each vocabulary (enum) with the meaning of each value and how many rows use it.
 """
+
 from dprk_kursk.descriptor import referenced_table
 
 
 def constraints(field: dict, primary_key: list) -> list:
     """Each constraint as (words, code values): the template sets code values in backticks."""
     rules = field.get("constraints", {})
-    parts = [("primary key", []) if field["name"] in primary_key else None,
-             ("required", []) if rules.get("required") else None,
-             ("unique", []) if rules.get("unique") and field["name"] not in primary_key else None]
+    parts = [
+        ("primary key", []) if field["name"] in primary_key else None,
+        ("required", []) if rules.get("required") else None,
+        ("unique", []) if rules.get("unique") and field["name"] not in primary_key else None,
+    ]
     if "pattern" in rules:
         parts.append(("pattern", [rules["pattern"]]))
     if "minimum" in rules:
@@ -43,8 +46,14 @@ def coverage(resource: dict, table) -> dict:
     for field in resource["schema"]["fields"]:
         column = table[field["name"]].dropna()
         if field.get("type") == "date" and len(column):
-            dates.append({"name": field["name"], "first": f"{column.min():%Y-%m-%d}", "last": f"{column.max():%Y-%m-%d}",
-                          "rows": len(column)})
+            dates.append(
+                {
+                    "name": field["name"],
+                    "first": f"{column.min():%Y-%m-%d}",
+                    "last": f"{column.max():%Y-%m-%d}",
+                    "rows": len(column),
+                }
+            )
     return {"rows": len(table), "active": active, "dates": dates}
 
 
@@ -52,17 +61,36 @@ def table_context(resource: dict, table) -> dict:
     schema = resource["schema"]
     primary_key = schema.get("primaryKey", [])
     refs = references(resource)
-    fields = [{"name": field["name"], "type": field.get("type", "string"), "constraints": constraints(field, primary_key),
-               "refers_to": refs.get(field["name"], ""), "description": field.get("description", "")}
-              for field in schema["fields"]]
+    fields = [
+        {
+            "name": field["name"],
+            "type": field.get("type", "string"),
+            "constraints": constraints(field, primary_key),
+            "refers_to": refs.get(field["name"], ""),
+            "description": field.get("description", ""),
+        }
+        for field in schema["fields"]
+    ]
     vocabularies = []
     for field in schema["fields"]:
         if "x-vocabulary" in field:
             counts = table[field["name"]].value_counts()
-            vocabularies.append({"name": field["name"], "values": [(value, meaning, int(counts.get(value, 0)))
-                                                                   for value, meaning in field["x-vocabulary"].items()]})
-    return {"name": resource["name"], "path": resource["path"], "description": resource["description"],
-            "coverage": coverage(resource, table), "fields": fields, "vocabularies": vocabularies}
+            vocabularies.append(
+                {
+                    "name": field["name"],
+                    "values": [
+                        (value, meaning, int(counts.get(value, 0))) for value, meaning in field["x-vocabulary"].items()
+                    ],
+                }
+            )
+    return {
+        "name": resource["name"],
+        "path": resource["path"],
+        "description": resource["description"],
+        "coverage": coverage(resource, table),
+        "fields": fields,
+        "vocabularies": vocabularies,
+    }
 
 
 def render(package) -> str:
@@ -71,6 +99,13 @@ def render(package) -> str:
 
     descriptor = package.descriptor
     joins = [(res["name"], mine, target) for res in descriptor["resources"] for mine, target in references(res).items()]
-    return markdown_environment().get_template("data-dictionary.md").render(
-        descriptor=descriptor, joins=joins, licences=[lic.get("name", "") for lic in descriptor.get("licenses", [])],
-        tables=[table_context(res, package.tables[res["name"]]) for res in descriptor["resources"]])
+    return (
+        markdown_environment()
+        .get_template("data-dictionary.md")
+        .render(
+            descriptor=descriptor,
+            joins=joins,
+            licences=[lic.get("name", "") for lic in descriptor.get("licenses", [])],
+            tables=[table_context(res, package.tables[res["name"]]) for res in descriptor["resources"]],
+        )
+    )

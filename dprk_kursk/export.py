@@ -4,6 +4,7 @@ Both are byte-for-byte reproducible from the same data: files in the archive car
 fixed order, and rows go into the database in file order. The archive unpacks to one folder,
 <name>-<version>/, that validates on its own and whose README describes only what the folder holds.
 """
+
 import csv
 import hashlib
 import json
@@ -17,13 +18,23 @@ from dprk_kursk.paths import ROOT
 from dprk_kursk.render import markdown_environment
 
 # Files copied from the repository into the archive, with what each holds (the archive's README lists them).
-ARCHIVE_EXTRAS = {"LICENSE": "the licences: the data's (CC BY 4.0) and the code's",
-                  "CITATION.cff": "how to cite the package",
-                  "CHANGELOG.md": "what changed in each version",
-                  "docs/data-dictionary.md": "every table and column explained, with allowed values"}
+ARCHIVE_EXTRAS = {
+    "LICENSE": "the licences: the data's (CC BY 4.0) and the code's",
+    "CITATION.cff": "how to cite the package",
+    "CHANGELOG.md": "what changed in each version",
+    "docs/data-dictionary.md": "every table and column explained, with allowed values",
+}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
-LOAD_ORDER = ["publishers", "sources", "claimants", "places", "figures", "figure_links", "events"]  # referenced tables first
+LOAD_ORDER = [
+    "publishers",
+    "sources",
+    "claimants",
+    "places",
+    "figures",
+    "figure_links",
+    "events",
+]  # referenced tables first
 
 
 def archive_name(descriptor: dict) -> str:
@@ -60,8 +71,10 @@ def archive_readme(descriptor: dict, extras: list) -> str:
     """The archive's README.md: what the folder holds (the descriptor, each table, each extra), how to check,
     read and cite it; it names no file the archive lacks."""
     files = [{"path": "datapackage.json", "what": "the descriptor: tables, columns, types, keys, sizes and hashes"}]
-    files += [{"path": r["path"], "what": first_sentence(r.get("description") or r.get("title", r["name"]))}
-              for r in descriptor["resources"]]
+    files += [
+        {"path": r["path"], "what": first_sentence(r.get("description") or r.get("title", r["name"]))}
+        for r in descriptor["resources"]
+    ]
     files += [{"path": name, "what": ARCHIVE_EXTRAS[name]} for name in extras]
     fields = {key: descriptor.get(key, "") for key in ("name", "title", "version", "description", "homepage")}
     return markdown_environment().get_template("archive-README.md").render(fields, files=files)
@@ -79,8 +92,11 @@ def build_archive(out_dir: Path, path=None) -> Path:
     with zipfile.ZipFile(target, "w") as archive:
         stamped = with_integrity(descriptor, base)
         add_file(archive, f"{folder}/README.md", archive_readme(descriptor, extras).encode("utf-8"))
-        add_file(archive, f"{folder}/datapackage.json",
-                 (json.dumps(stamped, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        add_file(
+            archive,
+            f"{folder}/datapackage.json",
+            (json.dumps(stamped, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+        )
         for resource in descriptor["resources"]:
             add_file(archive, f"{folder}/{resource['path']}", (base / resource["path"]).read_bytes())
         for name in extras:
@@ -109,8 +125,10 @@ def table_sql(resource: dict) -> str:
     lines = [column_sql(field, primary_key) for field in schema["fields"]]
     for key in schema.get("foreignKeys", []):
         target = referenced_table(key, resource["name"])
-        lines.append(f'FOREIGN KEY ({", ".join(key["fields"])}) REFERENCES "{target}" '
-                     f'({", ".join(key["reference"]["fields"])}) DEFERRABLE INITIALLY DEFERRED')
+        lines.append(
+            f'FOREIGN KEY ({", ".join(key["fields"])}) REFERENCES "{target}" '
+            f"({', '.join(key['reference']['fields'])}) DEFERRABLE INITIALLY DEFERRED"
+        )
     return f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(lines) + "\n)"
 
 
@@ -137,7 +155,9 @@ WHERE f.status = 'active'"""
 def build_sqlite(target: Path, path=None) -> Path:
     """Write every table, with their types, keys and enum checks, to a new SQLite file at `target`."""
     descriptor, base = read_descriptor(path)
-    resources = sorted(descriptor["resources"], key=lambda r: LOAD_ORDER.index(r["name"]) if r["name"] in LOAD_ORDER else 99)
+    resources = sorted(
+        descriptor["resources"], key=lambda r: LOAD_ORDER.index(r["name"]) if r["name"] in LOAD_ORDER else 99
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     connection = sqlite3.connect(target)
@@ -148,14 +168,18 @@ def build_sqlite(target: Path, path=None) -> Path:
                 connection.execute(table_sql(resource))
                 fields = resource["schema"]["fields"]
                 with open(base / resource["path"], encoding="utf-8", newline="") as file:
-                    rows = [[cell(row[f["name"]], f.get("type", "string")) for f in fields] for row in csv.DictReader(file)]
+                    rows = [
+                        [cell(row[f["name"]], f.get("type", "string")) for f in fields] for row in csv.DictReader(file)
+                    ]
                 marks = ", ".join("?" for _ in fields)
                 connection.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})', rows)
             connection.execute(FIGURES_IN_CONTEXT)
             add_release_table(connection)
             connection.execute("CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            connection.executemany("INSERT INTO package VALUES (?, ?)",
-                                   [(key, descriptor[key]) for key in ("name", "title", "version") if key in descriptor])
+            connection.executemany(
+                "INSERT INTO package VALUES (?, ?)",
+                [(key, descriptor[key]) for key in ("name", "title", "version") if key in descriptor],
+            )
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
         if problems or integrity != "ok":
@@ -166,8 +190,12 @@ def build_sqlite(target: Path, path=None) -> Path:
     return target
 
 
-FACETS = {"figures": ["measure", "claimant_id", "basis"], "figures_in_context": ["measure", "claimant", "country"],
-          "events": ["category", "claimant_id"], "sources": ["publisher", "source_type"]}
+FACETS = {
+    "figures": ["measure", "claimant_id", "basis"],
+    "figures_in_context": ["measure", "claimant", "country"],
+    "events": ["category", "claimant_id"],
+    "sources": ["publisher", "source_type"],
+}
 
 
 def datasette_metadata(descriptor: dict) -> dict:
@@ -175,21 +203,42 @@ def datasette_metadata(descriptor: dict) -> dict:
     and column's description, and facets on measure, claimant and country."""
     database = descriptor["name"]
     licence = descriptor["licenses"][0]
-    tables = {res["name"]: {"title": res.get("title", res["name"]), "description": res.get("description", ""),
-                            "columns": {f["name"]: f.get("description", "") for f in res["schema"]["fields"]}}
-              for res in descriptor["resources"]}
-    tables["figures_in_context"] = {"title": "Figures in context",
-                                    "description": "Active figures joined to their claimant (name, country), place and source."}
-    tables["figure_releases"] = {"title": "Figures as each release published them",
-                                 "description": "Every figure row of every release (releases/figures-by-release.csv)."}
+    tables = {
+        res["name"]: {
+            "title": res.get("title", res["name"]),
+            "description": res.get("description", ""),
+            "columns": {f["name"]: f.get("description", "") for f in res["schema"]["fields"]},
+        }
+        for res in descriptor["resources"]
+    }
+    tables["figures_in_context"] = {
+        "title": "Figures in context",
+        "description": "Active figures joined to their claimant (name, country), place and source.",
+    }
+    tables["figure_releases"] = {
+        "title": "Figures as each release published them",
+        "description": "Every figure row of every release (releases/figures-by-release.csv).",
+    }
     for table, facets in FACETS.items():
         tables[table]["facets"] = facets
-    return {"title": descriptor["title"], "description": descriptor["description"],
-            "license": licence["name"], "license_url": licence["path"],
-            "source": "dprk-troops-russia-kursk data package, version " + descriptor["version"],
-            "source_url": descriptor.get("homepage", ""),
-            "databases": {database: {"tables": tables, "queries": {"standing_as_released": {
-                "title": "Claims standing on a day, as a release knew them",
-                "description": "Each claimant's latest comparable figure for a measure reported by the day, in the "
-                               "release given (e.g. version 1.0.0, measure killed, day 2025-06-30).",
-                "sql": STANDING_AS_RELEASED}}}}}
+    return {
+        "title": descriptor["title"],
+        "description": descriptor["description"],
+        "license": licence["name"],
+        "license_url": licence["path"],
+        "source": "dprk-troops-russia-kursk data package, version " + descriptor["version"],
+        "source_url": descriptor.get("homepage", ""),
+        "databases": {
+            database: {
+                "tables": tables,
+                "queries": {
+                    "standing_as_released": {
+                        "title": "Claims standing on a day, as a release knew them",
+                        "description": "Each claimant's latest comparable figure for a measure reported by the day, in the "
+                        "release given (e.g. version 1.0.0, measure killed, day 2025-06-30).",
+                        "sql": STANDING_AS_RELEASED,
+                    }
+                },
+            }
+        },
+    }

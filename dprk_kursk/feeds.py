@@ -5,6 +5,7 @@ figure change and one per measure, each entry linking to the figure's claim page
 relative to the site's root). Entry ids are tag URIs built from the release, the id and the kind, so an
 entry keeps its id across builds; timestamps are the release days, so the bytes are the same on every build.
 """
+
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -36,10 +37,16 @@ def entries(changes: list[dict], figures: dict, claimants: dict) -> list[Entry]:
         said = f"{figure['measure']}: “{figure['stated_as']}”, {who}, reported {figure['reported']}"
         summary = said + (f". Replaced by {figure['superseded_by']}" if figure.get("superseded_by") else "")
         summary += f". {row['reason']}" if row["reason"] else ""
-        out.append(Entry(id=f"{TAG}:{row['version']}/{row['id']}/{row['kind']}",
-                         title=f"{row['id']} {WORDS[row['kind']]} in {row['version']}: {said}",
-                         link=f"claims/{row['id']}.html", updated=f"{row['released']}T00:00:00Z",
-                         summary=summary, measure=figure["measure"]))
+        out.append(
+            Entry(
+                id=f"{TAG}:{row['version']}/{row['id']}/{row['kind']}",
+                title=f"{row['id']} {WORDS[row['kind']]} in {row['version']}: {said}",
+                link=f"claims/{row['id']}.html",
+                updated=f"{row['released']}T00:00:00Z",
+                summary=summary,
+                measure=figure["measure"],
+            )
+        )
     return sorted(out, key=lambda e: (e.updated, e.id), reverse=True)
 
 
@@ -73,16 +80,27 @@ def json_feed(items: list[Entry], title: str, feed_name: str, prefix: str = "../
         "description": "Figures added, corrected or retracted in each release of the data package.",
         "authors": [{"name": "dprk-troops-russia-kursk data package"}],
         "language": "en",
-        "items": [{"id": item.id, "url": prefix + item.link, "title": item.title, "content_text": item.summary,
-                   "date_modified": item.updated, "tags": [item.measure]} for item in items],
+        "items": [
+            {
+                "id": item.id,
+                "url": prefix + item.link,
+                "title": item.title,
+                "content_text": item.summary,
+                "date_modified": item.updated,
+                "tags": [item.measure],
+            }
+            for item in items
+        ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def feeds(items: list[Entry]) -> dict:
     """{file name: bytes}: every change, and one pair of files per measure."""
-    out = {"figures.atom": atom(items, "Figures: every change", "figures"),
-           "figures.json": json_feed(items, "Figures: every change", "figures")}
+    out = {
+        "figures.atom": atom(items, "Figures: every change", "figures"),
+        "figures.json": json_feed(items, "Figures: every change", "figures"),
+    }
     for measure in sorted({item.measure for item in items}):
         chosen = [item for item in items if item.measure == measure]
         name, title = f"figures-{measure}", f"Figures: {measure}"

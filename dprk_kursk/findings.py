@@ -5,14 +5,22 @@ the report, and as the same text in `text/plain`, which nbval compares with the 
 words come from the rules below, never from the author's reading of one run; `rules()` states them in the
 notebook.
 """
+
 import pandas as pd
 
 ALMOST_ALL = 0.9  # "almost all": at least nine in ten
-FEW = 0.1         # "few": fewer than one in ten (and more than none)
-FOLD = 2          # "N times": said only when one number is at least twice the other
+FEW = 0.1  # "few": fewer than one in ten (and more than none)
+FOLD = 2  # "N times": said only when one number is at least twice the other
 # How a sentence names each qualifier of the schema.
-WORDING = {"exact": "a plain number", "about": "“about”", "at_least": "“at least”", "more_than": "“more than”",
-           "up_to": "“up to”", "less_than": "“less than”", "range": "a range"}
+WORDING = {
+    "exact": "a plain number",
+    "about": "“about”",
+    "at_least": "“at least”",
+    "more_than": "“more than”",
+    "up_to": "“up to”",
+    "less_than": "“less than”",
+    "range": "a range",
+}
 
 
 class Finding:

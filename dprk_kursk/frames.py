@@ -1,5 +1,6 @@
 """What every reader of the loaded tables shares, beside the loader and below the analysis: which rows stand
 (written once, here) and how many pages carry each figure. Imports nothing of the package but pandas."""
+
 import pandas as pd
 
 from dprk_kursk.descriptor import STANDS

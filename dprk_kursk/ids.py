@@ -1,4 +1,5 @@
 """Stable ids: what each id means, and the record of ids already released."""
+
 import csv
 
 from dprk_kursk.paths import RELEASED_IDS

@@ -5,6 +5,7 @@ broken copy) the validator, never the analysis or the site. A package is validat
 the same bytes have been found valid before (a digest kept in the user's cache folder), so an edited copy with
 a typo is refused with the validator's own lines instead of loading silently.
 """
+
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -53,19 +54,25 @@ class Package:
         links = self.tables["figure_links"][["figure_id", "related_id", "relation"]]
         inverse = links.rename(columns={"figure_id": "related_id", "related_id": "figure_id"})
         linked = pd.concat([links, inverse.assign(relation=inverse["relation"].map(INVERSE))])
-        warnings = (linked.assign(link=linked["relation"] + " " + linked["related_id"])
-                    .groupby("figure_id")["link"].agg(lambda items: "; ".join(sorted(items))).rename("links"))
-        merged = (figures.merge(claimants, on="claimant_id", how="left").merge(places, on="place_id", how="left")
-                  .merge(sources, on="source_id", how="left").merge(warnings, on="figure_id", how="left"))
+        warnings = (
+            linked.assign(link=linked["relation"] + " " + linked["related_id"])
+            .groupby("figure_id")["link"]
+            .agg(lambda items: "; ".join(sorted(items)))
+            .rename("links")
+        )
+        merged = (
+            figures.merge(claimants, on="claimant_id", how="left")
+            .merge(places, on="place_id", how="left")
+            .merge(sources, on="source_id", how="left")
+            .merge(warnings, on="figure_id", how="left")
+        )
         return merged.assign(pages=pages_carrying(merged["figure_id"], self.tables["citations"]))
 
 
 def read_table(resource: dict, base) -> pd.DataFrame:
     """Read one tabular resource's CSV, casting each column to the type its schema gives."""
     fields = resource["schema"]["fields"]
-    frame = pd.read_csv(
-        base / resource["path"], dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
-    )
+    frame = pd.read_csv(base / resource["path"], dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     for spec in fields:
         name, kind = spec["name"], spec.get("type", "string")
         if kind == "date":
@@ -84,8 +91,10 @@ class InvalidPackage(ValueError):
         lines = [str(p) for p in problems[:SHOWN_PROBLEMS]]
         more = len(problems) - len(lines)
         lines += [f"... and {more} more"] if more else []
-        super().__init__(f"{file} is not a valid package ({len(problems)} problem(s)); fix these, or run "
-                         f"scripts/validate.py for the full list:\n" + "\n".join(lines))
+        super().__init__(
+            f"{file} is not a valid package ({len(problems)} problem(s)); fix these, or run "
+            f"scripts/validate.py for the full list:\n" + "\n".join(lines)
+        )
         self.problems = problems
 
 
@@ -99,7 +108,10 @@ def package_digest(file: Path) -> str:
 
 def validated_stamp() -> Path:
     """Where digests of packages found valid are kept (the user's cache folder; DPRK_KURSK_CACHE overrides it)."""
-    cache = os.environ.get("DPRK_KURSK_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dprk_kursk"
+    cache = (
+        os.environ.get("DPRK_KURSK_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dprk_kursk"
+    )
     return Path(cache) / "validated-digests"
 
 

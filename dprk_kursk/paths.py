@@ -4,6 +4,7 @@ The root is, in this order: the folder named by the environment variable DPRK_KU
 code lives in (a clone, or `pip install -e` of one); else the nearest folder, from the working directory up,
 holding this package's datapackage.json (a wheel installed into one's own environment, used from a copy).
 """
+
 import json
 import os
 from pathlib import Path

@@ -3,6 +3,7 @@
 Every text a problem shows may come from a stranger's files, so each goes through `shown()` once, in
 `Problem.as_dict`: the printed line and the JSON carry the same escaped, length-capped strings.
 """
+
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,13 +18,15 @@ def visible(char: str) -> str:
     if unicodedata.category(char) not in HIDDEN:
         return char
     code = ord(char)
-    return NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return NAMED.get(char) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    )
 
 
 def shown(text, limit: int = SHOWN_CHARS) -> str:
     """`text` safe to print on one line: hidden characters escaped, cut to `limit` characters with an ellipsis."""
     pieces, length = [], 0
-    for char in str(text)[:limit + 1]:
+    for char in str(text)[: limit + 1]:
         piece = visible(char)
         if length + len(piece) > limit:
             return "".join(pieces) + "…"
@@ -45,8 +48,13 @@ class Problem:
 
     def as_dict(self) -> dict:
         """The problem's fields as printed: every text escaped and capped by `shown()`."""
-        return {"file": shown(self.file), "line": self.line, "column": shown(self.column),
-                "message": shown(self.message, MESSAGE_CHARS), "value": shown(self.value)}
+        return {
+            "file": shown(self.file),
+            "line": self.line,
+            "column": shown(self.column),
+            "message": shown(self.message, MESSAGE_CHARS),
+            "value": shown(self.value),
+        }
 
     def __str__(self) -> str:
         fields = self.as_dict()

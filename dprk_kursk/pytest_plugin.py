@@ -1,6 +1,7 @@
 """pytest plugin (loaded by pytest.ini's `-p dprk_kursk.pytest_plugin`): nbval's output sanitizer, found from
 the repository root, so `pytest --nbval notebooks/` works from any folder (a path in pytest.ini's addopts is
 read from the working directory). A sanitizer given on the command line wins."""
+
 from dprk_kursk.paths import ROOT
 
 SANITIZE = ROOT / "tests" / "nbval-sanitize.cfg"

@@ -1,5 +1,6 @@
 """The template engines: HTML with autoescape, Markdown with the table-cell filter; and Markdown to HTML with
 raw HTML escaped (descriptions in datapackage.json are written by contributors, so never trusted)."""
+
 import json
 from pathlib import Path
 
@@ -22,16 +23,26 @@ def script_json(value) -> Markup:
 
 
 def html_environment() -> jinja2.Environment:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
     environment.filters["script_json"] = script_json
     environment.filters["attr_json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     return environment
 
 
 def markdown_environment() -> jinja2.Environment:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, trim_blocks=True,
-                                     lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     environment.filters["cell"] = cell
     return environment
 

@@ -1,5 +1,6 @@
 """frictionless' schema checks (types, constraints, headers, keys), each error as one Problem with a code and a
 message that says how to fix it: the allowed values in full with the nearest match, the expected date format."""
+
 import difflib
 import re
 import warnings
@@ -9,12 +10,22 @@ from dprk_kursk.problems import MESSAGE_CHARS, Problem
 from dprk_kursk.rules.registry import declare
 
 NEAR_VALUES, NEAR_CHARS = 1000, 200  # bounds on the nearest-match search (see allowed)
-FILE_LEVEL = {"scheme-error", "format-error", "encoding-error", "source-error", "hashing-error", "byte-count",
-              "resource-error"}
+FILE_LEVEL = {
+    "scheme-error",
+    "format-error",
+    "encoding-error",
+    "source-error",
+    "hashing-error",
+    "byte-count",
+    "resource-error",
+}
 LABEL_ERRORS = {"incorrect-label", "extra-label", "missing-label", "duplicate-label", "blank-label", "blank-header"}
 SHAPE_ERRORS = {"extra-cell", "missing-cell", "blank-row"}  # csvfile.read_rows reports a row's shape, once
-FORMATS = {"date": "YYYY-MM-DD, e.g. 2024-11-05", "number": "digits with at most one decimal point and no thousands "
-           "separator (8000, not 8,000)", "integer": "a whole number in digits"}
+FORMATS = {
+    "date": "YYYY-MM-DD, e.g. 2024-11-05",
+    "number": "digits with at most one decimal point and no thousands separator (8000, not 8,000)",
+    "integer": "a whole number in digits",
+}
 DESCRIPTOR = declare("schema.descriptor", "datapackage.json breaks the Data Package standard")
 FILE = declare("schema.file", "a data file frictionless cannot read")
 HEADER = declare("schema.header", "a header that differs from the schema's fields")
@@ -22,8 +33,10 @@ TYPE = declare("schema.type", "a cell that is not of its field's type")
 UNIQUE = declare("schema.unique", "a value that must be unique appears twice")
 KEY = declare("schema.foreign_key", "a value not found in the table its foreign key references")
 OTHER = declare("schema.other", "any other schema error")
-CONSTRAINTS = {name: declare(f"schema.{name}", f"a cell that breaks its field's {name} constraint")
-               for name in ("required", "enum", "pattern", "minimum", "maximum")}
+CONSTRAINTS = {
+    name: declare(f"schema.{name}", f"a cell that breaks its field's {name} constraint")
+    for name in ("required", "enum", "pattern", "minimum", "maximum")
+}
 
 
 class Offline:
@@ -48,10 +61,21 @@ def frictionless_problems(descriptor: dict, base: Path):
             warnings.simplefilter("ignore")
             report = frictionless.Package(descriptor, basepath=str(base)).validate()
     except frictionless.FrictionlessException as error:
-        return [Problem("datapackage.json", 1, "", f"descriptor rejected: {error.error.note or error.error.title}",
-                        "", DESCRIPTOR)]
-    fields = {r.get("path"): {f.get("name"): f for f in r["schema"].get("fields", []) if isinstance(f, dict)}
-              for r in descriptor.get("resources", []) if isinstance(r.get("schema"), dict)}
+        return [
+            Problem(
+                "datapackage.json",
+                1,
+                "",
+                f"descriptor rejected: {error.error.note or error.error.title}",
+                "",
+                DESCRIPTOR,
+            )
+        ]
+    fields = {
+        r.get("path"): {f.get("name"): f for f in r["schema"].get("fields", []) if isinstance(f, dict)}
+        for r in descriptor.get("resources", [])
+        if isinstance(r.get("schema"), dict)
+    }
     problems = [Problem("datapackage.json", 1, "", error.message, "", DESCRIPTOR) for error in report.errors]
     for task in report.tasks:
         problems += filter(None, (translate(error, task.place, fields.get(task.place, {})) for error in task.errors))
@@ -121,12 +145,14 @@ def translate(error, shown: str, fields: dict):
         return Problem(shown, row, column, message, cell, code)
     if kind == "unique-error":
         first = re.search(r"position (\d+)", error.note or "")
-        return Problem(shown, row, column, f"duplicate: same value as line {first.group(1) if first else '?'}", cell,
-                       UNIQUE)
+        return Problem(
+            shown, row, column, f"duplicate: same value as line {first.group(1) if first else '?'}", cell, UNIQUE
+        )
     if kind == "foreign-key":
         found = re.search(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]*)"', error.note or "")
         if found:
-            return Problem(shown, row, found.group(1), f"no such id in {found.group(3) or 'this table'}", found.group(2),
-                           KEY)
+            return Problem(
+                shown, row, found.group(1), f"no such id in {found.group(3) or 'this table'}", found.group(2), KEY
+            )
         return Problem(shown, row, "", error.note, "", KEY)
     return Problem(shown, row or 1, column, error.note or error.title, cell, OTHER)

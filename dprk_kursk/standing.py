@@ -5,6 +5,7 @@ claims that count the same thing are compared: the same measure, the whole of th
 battle or wave), on the measure's own basis (a stock with stocks, a running total with running totals,
 never an increment or a plan with either), in the places a question allows.
 """
+
 import pandas as pd
 
 from dprk_kursk.analysis import comparable
@@ -41,6 +42,14 @@ def envelope(figures: pd.DataFrame, measure: str, days, places=None, max_age_day
             rows.append({"day": pd.Timestamp(day), "claims": 0})
             continue
         low, high = standing.loc[standing["floor"].idxmin()], standing.loc[standing["ceiling"].idxmax()]
-        rows.append({"day": pd.Timestamp(day), "claims": len(standing), "lowest": low["floor"],
-                     "lowest_by": low["claimant_id"], "highest": high["ceiling"], "highest_by": high["claimant_id"]})
+        rows.append(
+            {
+                "day": pd.Timestamp(day),
+                "claims": len(standing),
+                "lowest": low["floor"],
+                "lowest_by": low["claimant_id"],
+                "highest": high["ceiling"],
+                "highest_by": high["claimant_id"],
+            }
+        )
     return pd.DataFrame(rows).set_index("day")

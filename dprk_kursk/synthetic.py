@@ -5,6 +5,7 @@ generated rows that pass every check: each has its own id, number and date, cite
 source, and states its number as an exact figure. With `broken_every`, every n-th row gets one of a few
 kinds of breakage, so a validator run must report exactly those rows.
 """
+
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,16 +20,41 @@ BREAKAGES = [("value", "many"), ("measure", "troops_lost"), ("qualifier", "about
 def figure_row(number: int, claimant_id: str, source_id: str, published: date) -> dict:
     value = 1000 + number
     reported = max(published - timedelta(days=number % 60), date(2024, 6, 1))
-    return {"figure_id": f"F{number:06d}", "measure": "troops_present", "counted": "kpa_troops", "scope": "whole",
-            "part": "", "basis": "stock", "place_id": "kursk-oblast", "value": str(value), "low": "", "high": "",
-            "qualifier": "exact", "stated_as": f"{value:,}", "unit": "people", "claimant_id": claimant_id,
-            "reported": reported.isoformat(), "as_of": reported.isoformat(), "as_of_precision": "day", "period_start": "",
-            "source_id": source_id, "status": "active", "superseded_by": "", "note": ""}
+    return {
+        "figure_id": f"F{number:06d}",
+        "measure": "troops_present",
+        "counted": "kpa_troops",
+        "scope": "whole",
+        "part": "",
+        "basis": "stock",
+        "place_id": "kursk-oblast",
+        "value": str(value),
+        "low": "",
+        "high": "",
+        "qualifier": "exact",
+        "stated_as": f"{value:,}",
+        "unit": "people",
+        "claimant_id": claimant_id,
+        "reported": reported.isoformat(),
+        "as_of": reported.isoformat(),
+        "as_of_precision": "day",
+        "period_start": "",
+        "source_id": source_id,
+        "status": "active",
+        "superseded_by": "",
+        "note": "",
+    }
 
 
 def cited(*row_lists) -> set:
     """The source ids the rows cite, as their source or as the source of their date."""
-    return {row[column] for rows in row_lists for row in rows for column in ("source_id", "date_source_id") if row.get(column)}
+    return {
+        row[column]
+        for rows in row_lists
+        for row in rows
+        for column in ("source_id", "date_source_id")
+        if row.get(column)
+    }
 
 
 def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
@@ -40,7 +66,10 @@ def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
         shutil.rmtree(target)
     shutil.copytree(DATA, target / "data")
     shutil.copy(DESCRIPTOR, target / "datapackage.json")
-    tables = {name: read_csv(DATA / f"{name}.csv") for name in ("figures", "sources", "claimants", "events", "citations", "figure_links")}
+    tables = {
+        name: read_csv(DATA / f"{name}.csv")
+        for name in ("figures", "sources", "claimants", "events", "citations", "figure_links")
+    }
     dated = [(s["source_id"], date.fromisoformat(s["published"] or UNDATED)) for s in tables["sources"][1]]
     claimants = [c["claimant_id"] for c in tables["claimants"][1]]
     figures, broken = [], []
@@ -56,7 +85,11 @@ def write_synthetic(target: Path, rows: int, broken_every: int = 0) -> list:
     for name in ("citations", "figure_links"):
         write_csv(target / "data" / f"{name}.csv", tables[name][0], [])
     kept = cited(figures, tables["events"][1])
-    write_csv(target / "data" / "sources.csv", tables["sources"][0], [s for s in tables["sources"][1] if s["source_id"] in kept])
+    write_csv(
+        target / "data" / "sources.csv",
+        tables["sources"][0],
+        [s for s in tables["sources"][1] if s["source_id"] in kept],
+    )
     return broken
 
 
@@ -82,9 +115,11 @@ def write_sample(target: Path, figure_count: int = 100) -> Path:
         if not successors:
             break
         kept |= successors
-    rows = {"figures": [f for f in figures if f["figure_id"] in kept],
-            "citations": list(first_citations(tables["citations"][1], kept, per_figure=2)),
-            "figure_links": [link for link in tables["figure_links"][1] if {link["figure_id"], link["related_id"]} <= kept]}
+    rows = {
+        "figures": [f for f in figures if f["figure_id"] in kept],
+        "citations": list(first_citations(tables["citations"][1], kept, per_figure=2)),
+        "figure_links": [link for link in tables["figure_links"][1] if {link["figure_id"], link["related_id"]} <= kept],
+    }
     sources = cited(rows["figures"], rows["citations"], tables["events"][1])
     rows["sources"] = [s for s in tables["sources"][1] if s["source_id"] in sources]
     (target / "data").mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ a FIFO, device or directory, or a file over a limit is one located Problem and i
 returns copies of the usable resources with their schema and dialect inline, so that what is handed on to
 frictionless names nothing it could fetch or open outside the package. Nothing here uses the network.
 """
+
 import json
 import os
 import re
@@ -33,8 +34,14 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 PROFILES = {"package": {"data-package", "tabular-data-package"}, "resource": {"data-resource", "tabular-data-resource"}}
 STANDARD = {"package": "datapackage", "resource": "dataresource", "schema": "tableschema", "dialect": "tabledialect"}
-KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-         stat.S_IFSOCK: "a socket", stat.S_IFLNK: "a link"}
+KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFLNK: "a link",
+}
 UNSUPPORTED = ("url", "extrapaths", "innerpath", "compression")  # ways frictionless reads more than one plain file
 
 
@@ -49,8 +56,10 @@ def time_limit(seconds: float):
     if not hasattr(signal, "SIGALRM"):
         yield
         return
+
     def expire(signum, frame):
         raise OutOfTime(f"took longer than {seconds:g} s")
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -85,8 +94,9 @@ def nesting_depth(text: str) -> int:
 
 
 def standard_profile(level: str, url) -> bool:
-    return isinstance(url, str) and url in {f"https://datapackage.org/profiles/{version}/{STANDARD[level]}.json"
-                                            for version in ("1.0", "2.0")}
+    return isinstance(url, str) and url in {
+        f"https://datapackage.org/profiles/{version}/{STANDARD[level]}.json" for version in ("1.0", "2.0")
+    }
 
 
 class Folder:
@@ -120,7 +130,9 @@ class Folder:
             kind = KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
             return self.refuse(path, 1, "", f"{owner}: not a regular file ({kind}); not read")
         if info.st_size > limit:
-            return self.refuse(path, 1, "", f"{owner}: larger than the {limit:,}-byte limit; not read", str(info.st_size))
+            return self.refuse(
+                path, 1, "", f"{owner}: larger than the {limit:,}-byte limit; not read", str(info.st_size)
+            )
         return real, info.st_size
 
     def read(self, real: str, path: str, limit: int):
@@ -174,21 +186,29 @@ class Intake(Folder):
         descriptor, self.text = found
         resources = descriptor.get("resources")
         if isinstance(resources, list) and len(resources) > MAX_RESOURCES:
-            return self.refuse(self.name, 1, "resources", f"more than the limit of {MAX_RESOURCES} resources; "
-                               "nothing was read", str(len(resources)))
+            return self.refuse(
+                self.name,
+                1,
+                "resources",
+                f"more than the limit of {MAX_RESOURCES} resources; nothing was read",
+                str(len(resources)),
+            )
         return descriptor
 
     def standards(self, metadata: dict, level: str, owner: str) -> dict:
         """`metadata` without a `$schema` or `profile` that is not a standard one; each such value is reported."""
         kept = dict(metadata)
         if "$schema" in metadata and not standard_profile(level, metadata["$schema"]):
-            self.in_descriptor("$schema", f"{owner}names a profile that is not a standard Data Package profile",
-                               kept.pop("$schema"))
+            self.in_descriptor(
+                "$schema", f"{owner}names a profile that is not a standard Data Package profile", kept.pop("$schema")
+            )
         for key in ("profile", "profiles") if level in PROFILES else ():
             values = metadata.get(key) if isinstance(metadata.get(key), list) else [metadata.get(key)]
             for value in values:
                 if value is not None and not (isinstance(value, str) and value in PROFILES[level]):
-                    self.in_descriptor(key, f"{owner}names a profile other than {' or '.join(sorted(PROFILES[level]))}", value)
+                    self.in_descriptor(
+                        key, f"{owner}names a profile other than {' or '.join(sorted(PROFILES[level]))}", value
+                    )
                     kept.pop(key, None)
         return kept
 
@@ -207,11 +227,17 @@ class Intake(Folder):
         unsupported = [key for key in UNSUPPORTED if resource.get(key) not in (None, "no")]
         reason = name_refusal(path)
         if unsupported:
-            return self.in_descriptor(unsupported[0], f"{owner} uses '{unsupported[0]}': one plain CSV file per "
-                                      "resource is read", resource[unsupported[0]])
+            return self.in_descriptor(
+                unsupported[0],
+                f"{owner} uses '{unsupported[0]}': one plain CSV file per resource is read",
+                resource[unsupported[0]],
+            )
         if reason:
             return self.in_descriptor("path", f"{owner} path is {reason}", path)
-        if resource.get("scheme", "file") != "file" or str(resource.get("format") or PurePosixPath(path).suffix[1:]).lower() != "csv":
+        if (
+            resource.get("scheme", "file") != "file"
+            or str(resource.get("format") or PurePosixPath(path).suffix[1:]).lower() != "csv"
+        ):
             return self.in_descriptor("format", f"{owner} is not a local CSV file; only CSV files are read", path)
         vetted = self.vet(path, owner, MAX_FILE_BYTES)
         safe = self.standards(resource, "resource", f"{owner} ")
@@ -241,7 +267,12 @@ class Intake(Folder):
         usable = [found for found in usable if found]
         total = sum(size for _, _, size in usable)
         if total > MAX_PACKAGE_BYTES:
-            self.refuse(self.name, 1, "resources", f"data files together exceed the {MAX_PACKAGE_BYTES:,}-byte limit; "
-                        "nothing was read", str(total))
+            self.refuse(
+                self.name,
+                1,
+                "resources",
+                f"data files together exceed the {MAX_PACKAGE_BYTES:,}-byte limit; nothing was read",
+                str(total),
+            )
             return []
         return usable

@@ -3,6 +3,7 @@
 `validate(path)` returns every Problem found, in file and row order; it only reads, never writes, and the
 package may be a stranger's: dprk_kursk.untrusted vets every file before it is read (see its limits).
 """
+
 import multiprocessing
 import signal
 from concurrent.futures import ProcessPoolExecutor
@@ -21,15 +22,18 @@ class Validation:
     """The outcome: problems, plus how many rows were read per table; `failed` when validation itself broke."""
 
     def __init__(self, problems, row_counts, failed=False):
-        self.problems = sorted(set(problems), key=lambda p: (p.file != "datapackage.json", p.file, p.line, p.column, p.message))
+        self.problems = sorted(
+            set(problems), key=lambda p: (p.file != "datapackage.json", p.file, p.line, p.column, p.message)
+        )
         self.row_counts = row_counts
         self.failed = failed
 
     @classmethod
     def failure(cls, file: str, error: Exception) -> "Validation":
         """An unexpected error, as one line naming the file being validated."""
-        return cls([Problem(file, 1, "", f"could not validate: {type(error).__name__}: {error}", "", FAILED)], {},
-                   failed=True)
+        return cls(
+            [Problem(file, 1, "", f"could not validate: {type(error).__name__}: {error}", "", FAILED)], {}, failed=True
+        )
 
     @property
     def ok(self) -> bool:
@@ -43,20 +47,33 @@ class Validation:
     def summary(self) -> str:
         rows = sum(self.row_counts.values())
         files = len({p.file for p in self.problems})
-        verdict = ("could not validate" if self.failed else "valid" if self.ok
-                   else f"{len(self.problems)} problem(s) in {files} file(s)")
+        verdict = (
+            "could not validate"
+            if self.failed
+            else "valid"
+            if self.ok
+            else f"{len(self.problems)} problem(s) in {files} file(s)"
+        )
         return f"{len(self.row_counts)} tables, {rows} rows checked: {verdict}"
 
     def as_dict(self) -> dict:
         """The outcome as `--json` prints it: table names and problems shown as the printed lines show them."""
-        return {"valid": self.ok, "summary": self.summary(), "rows": {shown(name): n for name, n in self.row_counts.items()},
-                "problems": [{**p.as_dict(), "code": p.code} for p in self.problems]}
+        return {
+            "valid": self.ok,
+            "summary": self.summary(),
+            "rows": {shown(name): n for name, n in self.row_counts.items()},
+            "problems": [{**p.as_dict(), "code": p.code} for p in self.problems],
+        }
 
 
 def schema_fields(resource: dict) -> list:
     """The named fields of the resource's inline schema, whatever shape a stranger gave it."""
     fields = resource.get("schema", {}).get("fields") if isinstance(resource.get("schema"), dict) else None
-    return [f for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)] if isinstance(fields, list) else []
+    return (
+        [f for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)]
+        if isinstance(fields, list)
+        else []
+    )
 
 
 def well_formed_keys(resource: dict) -> bool:
@@ -67,12 +84,20 @@ def well_formed_keys(resource: dict) -> bool:
     descriptor so that frictionless reports them.
     """
     keys = resource.get("schema", {}).get("foreignKeys") if isinstance(resource.get("schema"), dict) else None
+
     def names(value):
         return isinstance(value, list) and all(isinstance(name, str) for name in value)
+
     def ok(key):
         reference = key.get("reference") if isinstance(key, dict) else None
-        return (isinstance(reference, dict) and names(key.get("fields")) and names(reference.get("fields"))
-                and isinstance(reference.get("resource", ""), str) and len(key["fields"]) == len(reference["fields"]) > 0)
+        return (
+            isinstance(reference, dict)
+            and names(key.get("fields"))
+            and names(reference.get("fields"))
+            and isinstance(reference.get("resource", ""), str)
+            and len(key["fields"]) == len(reference["fields"]) > 0
+        )
+
     return isinstance(keys, list) and all(ok(k) for k in keys)
 
 
@@ -92,8 +117,11 @@ def read_tables(intake, descriptor):
     checks, fields, foreign keys, bytes read)."""
     checked = {**intake.standards(descriptor, "package", ""), "resources": []}
     listed = descriptor.get("resources") if isinstance(descriptor.get("resources"), list) else []
-    fields = {str(r.get("name", "")): None if isinstance(r.get("schema"), str) else schema_fields(r)
-              for r in listed if isinstance(r, dict)}
+    fields = {
+        str(r.get("name", "")): None if isinstance(r.get("schema"), str) else schema_fields(r)
+        for r in listed
+        if isinstance(r, dict)
+    }
     tables, paths, reads, foreign_keys, size = {}, {}, {}, {}, 0
     for resource, real, _ in intake.resources(descriptor):
         raw = intake.read(real, resource["path"], MAX_FILE_BYTES)
@@ -101,8 +129,9 @@ def read_tables(intake, descriptor):
             continue
         read = read_rows(resource["path"], raw)
         if resource.get("dialect"):
-            read = read._replace(problems=[p for p in read.problems if p.code not in (ROW_LENGTH, BLANK, QUOTE)],
-                                 misfits=set(), cut=0)
+            read = read._replace(
+                problems=[p for p in read.problems if p.code not in (ROW_LENGTH, BLANK, QUOTE)], misfits=set(), cut=0
+            )
         intake.problems.extend(read.problems)
         if read.header is None:
             continue
@@ -134,8 +163,12 @@ def validate(path=None, today=None, parallel_above=PARALLEL_ABOVE_BYTES) -> Vali
     pool = None
     if "fork" in multiprocessing.get_all_start_methods() and size > parallel_above:
         left = signal.getitimer(signal.ITIMER_REAL)[0]  # a time limit running here (time_limit) holds there too
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=signal.setitimer, initargs=(signal.ITIMER_REAL, left))
+        pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=signal.setitimer,
+            initargs=(signal.ITIMER_REAL, left),
+        )
         pending = pool.submit(frictionless_problems, checked, descriptor_file.parent)
     try:
         partial = {name for name, path in paths.items() if reads[path].cut}

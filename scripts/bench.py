@@ -5,6 +5,7 @@ before benchmarking a change), and synthetic packages built from the real schema
 Output: bench/results.json and bench/results.md, and the same table on stdout. Exit status 1 when a
 budget is missed. Budgets are for a 2-core machine with the package registry reachable.
 """
+
 import json
 import math
 import os
@@ -33,7 +34,9 @@ def timed(command, cwd, expect=0):
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != expect:
-        sys.exit(f"bench: {' '.join(map(str, command))} exited {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+        sys.exit(
+            f"bench: {' '.join(map(str, command))} exited {done.returncode}\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+        )
     return seconds, done.stdout + done.stderr
 
 
@@ -51,7 +54,10 @@ def bench_setup_and_tests(clone: Path, results: dict) -> None:
     timed(["make", "-s", ".venv/.installed"], clone)
     setup = time.perf_counter() - started
     tests = [timed(["make", "-s", "test"], clone)[0] for _ in range(REPEATS["make test"])]
-    results["fresh clone to passing make test"] = {"seconds": round(setup + tests[0], 3), "setup_seconds": round(setup, 3)}
+    results["fresh clone to passing make test"] = {
+        "seconds": round(setup + tests[0], 3),
+        "setup_seconds": round(setup, 3),
+    }
     results["make test"] = {"seconds": median_of(tests), "runs": [round(t, 3) for t in tests]}
 
 
@@ -62,15 +68,31 @@ def bench_copy(clone: Path, scratch: Path, results: dict) -> None:
     subprocess.run(["cp", "-a", str(clone), str(copy)], check=True)
     seconds, _ = timed(["make", "-s", ".venv/.installed"], copy)
     _, imported = timed([copy / ".venv/bin/python", "-c", "import dprk_kursk; print(dprk_kursk.__file__)"], scratch)
-    timed([copy / ".venv/bin/python", "-m", "pytest", "-q", "-p", "no:xdist", "-o", "addopts=",
-           "tests/test_packaging.py::test_installed_package_is_this_checkout"], copy)
+    timed(
+        [
+            copy / ".venv/bin/python",
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:xdist",
+            "-o",
+            "addopts=",
+            "tests/test_packaging.py::test_installed_package_is_this_checkout",
+        ],
+        copy,
+    )
     figures = copy / "data" / "figures.csv"
-    figures.write_text(figures.read_text(encoding="utf-8").replace(",troops_present,", ",troops_presnet,", 1), encoding="utf-8")
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace(",troops_present,", ",troops_presnet,", 1), encoding="utf-8"
+    )
     _, output = timed(["make", "-s", "validate"], copy, expect=2)
     timed(["make", "-s", "validate"], clone)
     results["cp -a copy tests itself"] = {
-        "rebuild_seconds": round(seconds, 3), "imports_from_copy": Path(imported.strip()).is_relative_to(copy),
-        "typo_in_copy_caught": "troops_presnet" in output}
+        "rebuild_seconds": round(seconds, 3),
+        "imports_from_copy": Path(imported.strip()).is_relative_to(copy),
+        "typo_in_copy_caught": "troops_presnet" in output,
+    }
 
 
 def bench_validate(clone: Path, results: dict) -> None:
@@ -98,19 +120,30 @@ def bench_synthetic(clone: Path, scratch: Path, results: dict) -> None:
         folder = scratch / f"synthetic-{size}"
         write_synthetic(folder, size)
         ours = [timed([python, validator, folder, "--timing"], clone) for _ in range(repeats)]
-        bare = [timed([clone / ".venv/bin/frictionless", "validate", folder / "datapackage.json"], clone)[0] for _ in range(repeats)]
+        bare = [
+            timed([clone / ".venv/bin/frictionless", "validate", folder / "datapackage.json"], clone)[0]
+            for _ in range(repeats)
+        ]
         inside[size] = median_of([validation_seconds(out) for _, out in ours])
         ours_wall = median_of([t for t, _ in ours])
         results[f"synthetic {size:,} rows, valid"] = {
-            "seconds": ours_wall, "bare_frictionless_seconds": median_of(bare), "ratio": round(ours_wall / median_of(bare), 3),
-            "validation_seconds": inside[size], "rows_per_second": round(size / inside[size])}
+            "seconds": ours_wall,
+            "bare_frictionless_seconds": median_of(bare),
+            "ratio": round(ours_wall / median_of(bare), 3),
+            "validation_seconds": inside[size],
+            "rows_per_second": round(size / inside[size]),
+        }
         broken_folder = scratch / f"synthetic-{size}-broken"
         broken = write_synthetic(broken_folder, size, BROKEN_EVERY)
         seconds, output = timed([python, validator, broken_folder, "--timing"], clone, expect=1)
         found = {int(line) for line in re.findall(r"^data/figures\.csv:(\d+):", output, re.M)}
         results[f"synthetic {size:,} rows, 1% broken"] = {
-            "seconds": round(seconds, 3), "broken_rows": len(broken), "broken_rows_reported": len(found & set(broken)),
-            "other_rows_reported": len(found - set(broken)), "rows_per_second": round(size / validation_seconds(output))}
+            "seconds": round(seconds, 3),
+            "broken_rows": len(broken),
+            "broken_rows_reported": len(found & set(broken)),
+            "other_rows_reported": len(found - set(broken)),
+            "rows_per_second": round(size / validation_seconds(output)),
+        }
     for small, large in zip(SIZES, SIZES[1:]):
         exponent = math.log(inside[large] / inside[small]) / math.log(large / small)
         results[f"growth exponent {small:,} to {large:,} rows"] = {"exponent": round(exponent, 3)}
@@ -133,13 +166,21 @@ def verdicts(results: dict) -> dict:
         value = results[name][field]
         checked[name] = {"field": field, "value": value, "budget": text, "ok": value <= limit}
     copy = results["cp -a copy tests itself"]
-    checked["cp -a copy tests itself"] = {"field": "own code and data", "value": copy["imports_from_copy"] and copy["typo_in_copy_caught"],
-                                          "budget": "the copy's code, and its typo caught", "ok": copy["imports_from_copy"] and copy["typo_in_copy_caught"]}
+    checked["cp -a copy tests itself"] = {
+        "field": "own code and data",
+        "value": copy["imports_from_copy"] and copy["typo_in_copy_caught"],
+        "budget": "the copy's code, and its typo caught",
+        "ok": copy["imports_from_copy"] and copy["typo_in_copy_caught"],
+    }
     for name, result in results.items():
         if "broken_rows" in result:
             ok = result["broken_rows_reported"] == result["broken_rows"] and result["other_rows_reported"] == 0
-            checked[name] = {"field": "broken rows reported", "value": f"{result['broken_rows_reported']}/{result['broken_rows']}",
-                             "budget": "all, and no others", "ok": ok}
+            checked[name] = {
+                "field": "broken rows reported",
+                "value": f"{result['broken_rows_reported']}/{result['broken_rows']}",
+                "budget": "all, and no others",
+                "ok": ok,
+            }
     return checked
 
 
@@ -148,8 +189,10 @@ def table(results: dict, checked: dict) -> str:
     for name, result in results.items():
         shown = ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in result.items() if key != "runs")
         check = checked.get(name)
-        lines.append(f"| {name} | {shown} | {check['budget'] if check else ''} | "
-                     f"{('yes' if check['ok'] else '**NO**') if check else ''} |")
+        lines.append(
+            f"| {name} | {shown} | {check['budget'] if check else ''} | "
+            f"{('yes' if check['ok'] else '**NO**') if check else ''} |"
+        )
     return "\n".join(lines)
 
 
@@ -166,15 +209,26 @@ def main() -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     checked = verdicts(results)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(), "commit": commit,
-               "bench_seconds": round(time.perf_counter() - started, 1)}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    machine = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "commit": commit,
+        "bench_seconds": round(time.perf_counter() - started, 1),
+    }
     OUT.mkdir(exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps({"machine": machine, "results": results, "budgets": checked},
-                                                 indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    text = (f"# Benchmark\n\nGenerated by `make bench` (scripts/bench.py) at commit {commit} on {machine['cpus']} CPUs, "
-            f"Python {machine['python']}; the run took {machine['bench_seconds']} s. Times are medians of the runs "
-            f"listed in results.json, in seconds.\n\n{table(results, checked)}\n")
+    (OUT / "results.json").write_text(
+        json.dumps({"machine": machine, "results": results, "budgets": checked}, indent=2, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    text = (
+        f"# Benchmark\n\nGenerated by `make bench` (scripts/bench.py) at commit {commit} on {machine['cpus']} CPUs, "
+        f"Python {machine['python']}; the run took {machine['bench_seconds']} s. Times are medians of the runs "
+        f"listed in results.json, in seconds.\n\n{table(results, checked)}\n"
+    )
     (OUT / "results.md").write_text(text, encoding="utf-8")
     print(text)
     return 0 if all(check["ok"] for check in checked.values()) else 1

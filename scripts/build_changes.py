@@ -5,6 +5,7 @@ working tree, releases/reasons.csv. Output: releases/changes.csv and releases/fi
 Adds the version in datapackage.json to releases/releases.csv when it is new. Refuses (exit 1, nothing
 written) when the new release edits a released row in place, or removes one, with no reason given.
 """
+
 import csv
 import json
 import sys
@@ -20,7 +21,9 @@ def add_release(version: str) -> None:
     if version in {r.version for r in listed}:
         return
     if listed and not listed[-1].commit:
-        raise SystemExit(f"releases/releases.csv: commit the release of {listed[-1].version} before releasing {version}")
+        raise SystemExit(
+            f"releases/releases.csv: commit the release of {listed[-1].version} before releasing {version}"
+        )
     today = datetime.now(UTC).date().isoformat()
     rows = [[r.version, r.released, r.commit] for r in listed] + [[version, today, ""]]
     with open(changes.RELEASE_LIST, "w", newline="", encoding="utf-8") as handle:
@@ -35,10 +38,15 @@ def main() -> int:
     rows = changes.change_log()
     refused = changes.unexplained(rows, version)
     for row in refused:
-        print(f"releases/changes.csv: {row['table']} {row['id']}: {row['kind']} {row['changed'] or ''} with no reason; "
-              f"record a correction row, or add a line to releases/reasons.csv saying why", file=sys.stderr)
+        print(
+            f"releases/changes.csv: {row['table']} {row['id']}: {row['kind']} {row['changed'] or ''} with no reason; "
+            f"record a correction row, or add a line to releases/reasons.csv saying why",
+            file=sys.stderr,
+        )
     if refused:
-        print(f"{len(refused)} unexplained edits of released rows in {version}: change log not written", file=sys.stderr)
+        print(
+            f"{len(refused)} unexplained edits of released rows in {version}: change log not written", file=sys.stderr
+        )
         return 1
     changes.CHANGES.write_text(changes.to_csv(rows), encoding="utf-8")
     with open(changes.HISTORY, "w", newline="", encoding="utf-8") as handle:

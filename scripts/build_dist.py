@@ -4,6 +4,7 @@ Input: datapackage.json, data/*.csv, LICENSE, CITATION.cff, CHANGELOG.md, docs/d
 Output: dist/<name>-<version>.zip, unpacking to one folder <name>-<version>/ that validates on its own
 (`frictionless validate datapackage.json` inside it), with a README describing only what it holds.
 """
+
 from dprk_kursk.export import build_archive
 from dprk_kursk.paths import DIST, ROOT
 

@@ -11,4 +11,6 @@ from dprk_kursk.site import build_site
 
 if __name__ == "__main__":
     built = build_site(REPORT, DIST)
-    print(f"report: {built['pages']} pages ({built['claims']} claim pages), {built['charts']} charts and the downloads in {REPORT}")
+    print(
+        f"report: {built['pages']} pages ({built['claims']} claim pages), {built['charts']} charts and the downloads in {REPORT}"
+    )

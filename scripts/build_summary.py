@@ -5,6 +5,7 @@ Input: datapackage.json and data/ through the shared loader.
 Output: README.md, only the blocks between the `summary:` and `samples:` start and end markers.
 `--check` writes nothing and exits 1 when a block is out of date.
 """
+
 import sys
 
 from dprk_kursk import load_package

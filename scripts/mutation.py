@@ -14,6 +14,7 @@ deleted statements, and the word tables (one entry of a module-level dict or lis
 regular expression, removed at a time). Each mutant runs in a forked copy of this process, which has pytest and
 pandas imported already, with a time limit; two run at once.
 """
+
 import ast
 import hashlib
 import importlib.abc
@@ -41,10 +42,28 @@ MODULES = {
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
 OUTPUT = ROOT / "bench"
 WORKERS = 2
-SWAP = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div, ast.Mod: ast.Mult,
-        ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
-        ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.And: ast.Or, ast.Or: ast.And,
-        ast.BitAnd: ast.BitOr, ast.BitOr: ast.BitAnd}
+SWAP = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.Mult,
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+    ast.And: ast.Or,
+    ast.Or: ast.And,
+    ast.BitAnd: ast.BitOr,
+    ast.BitOr: ast.BitAnd,
+}
 
 
 def alternatives(pattern: str) -> list:
@@ -86,8 +105,8 @@ def without_alternative(pattern: str, span) -> str:
     """The pattern with one alternative and one neighbouring `|` removed."""
     start, end = span
     if end < len(pattern) and pattern[end] == "|":
-        return pattern[:start] + pattern[end + 1:]
-    return pattern[:start - 1] + pattern[end:]
+        return pattern[:start] + pattern[end + 1 :]
+    return pattern[: start - 1] + pattern[end:]
 
 
 class Mutator(ast.NodeTransformer):
@@ -102,14 +121,22 @@ class Mutator(ast.NodeTransformer):
         if self.target == -1:
             before = ast.unparse(node) if isinstance(node, ast.AST) else str(node)
             after = ast.unparse(replacement) if isinstance(replacement, ast.AST) else str(replacement)
-            self.points.append({"scope": ".".join(self.scope) or "<module>", "kind": kind, "line": getattr(node, "lineno", 0),
-                                "before": before[:120], "after": after[:120]})
+            self.points.append(
+                {
+                    "scope": ".".join(self.scope) or "<module>",
+                    "kind": kind,
+                    "line": getattr(node, "lineno", 0),
+                    "before": before[:120],
+                    "after": after[:120],
+                }
+            )
         return replacement if index == self.target else None
 
     def visit_FunctionDef(self, node):
         self.scope.append(node.name)
-        node.body = self.statements(node.body[1:] if ast.get_docstring(node) else node.body,
-                                    node.body[:1] if ast.get_docstring(node) else [])
+        node.body = self.statements(
+            node.body[1:] if ast.get_docstring(node) else node.body, node.body[:1] if ast.get_docstring(node) else []
+        )
         node.args = self.visit(node.args)
         self.scope.pop()
         return node
@@ -118,13 +145,15 @@ class Mutator(ast.NodeTransformer):
         """Each statement in a function body may be deleted (replaced by `pass`)."""
         out = list(kept)
         for statement in body:
-            deleted = self.point(statement, "delete statement", ast.Pass()) if not isinstance(statement, ast.Return) else None
+            deleted = (
+                self.point(statement, "delete statement", ast.Pass()) if not isinstance(statement, ast.Return) else None
+            )
             out.append(ast.copy_location(deleted, statement) if deleted else self.visit(statement))
         return out
 
     def visit_Module(self, node):
         body = node.body[1:] if ast.get_docstring(node) else node.body
-        node.body = node.body[:len(node.body) - len(body)] + [self.visit(statement) for statement in body]
+        node.body = node.body[: len(node.body) - len(body)] + [self.visit(statement) for statement in body]
         return node
 
     def visit_Assign(self, node):
@@ -145,14 +174,18 @@ class Mutator(ast.NodeTransformer):
             return node
         if isinstance(node, ast.Dict):
             for k in range(len(node.keys)):
-                smaller = ast.Dict(keys=node.keys[:k] + node.keys[k + 1:], values=node.values[:k] + node.values[k + 1:])
+                smaller = ast.Dict(
+                    keys=node.keys[:k] + node.keys[k + 1 :], values=node.values[:k] + node.values[k + 1 :]
+                )
                 if self.point(node.keys[k], "remove table entry", ast.Constant("<removed>")):
                     return smaller
             node.values = [self.visit(v) for v in node.values]
             return node
         for k in range(len(node.elts)):
             if self.point(node.elts[k], "remove table entry", ast.Constant("<removed>")):
-                return type(node)(elts=node.elts[:k] + node.elts[k + 1:], **({"ctx": node.ctx} if hasattr(node, "ctx") else {}))
+                return type(node)(
+                    elts=node.elts[:k] + node.elts[k + 1 :], **({"ctx": node.ctx} if hasattr(node, "ctx") else {})
+                )
         node.elts = [self.visit(e) for e in node.elts]
         return node
 
@@ -175,13 +208,15 @@ class Mutator(ast.NodeTransformer):
             return self.point(node, "constant", ast.Constant(not value)) or node
         if isinstance(value, (int, float)):
             replacement = self.point(node, "constant", ast.Constant(value + 1))
-            replacement = replacement or (self.point(node, "constant", ast.Constant(0)) if value not in (0, 1) else None)
+            replacement = replacement or (
+                self.point(node, "constant", ast.Constant(0)) if value not in (0, 1) else None
+            )
             return replacement or node
         if isinstance(value, str):
             spans = alternatives(value) if "|" in value else []
             for span in spans:
                 shorter = without_alternative(value, span)
-                if self.point(ast.Constant(value[span[0]:span[1]]), "remove word", ast.Constant(shorter)):
+                if self.point(ast.Constant(value[span[0] : span[1]]), "remove word", ast.Constant(shorter)):
                     return ast.Constant(shorter)
             if not spans:
                 return self.point(node, "constant", ast.Constant("" if value else "X")) or node
@@ -200,7 +235,7 @@ class Mutator(ast.NodeTransformer):
         self.generic_visit(node)
         for k, op in enumerate(node.ops):
             if type(op) in SWAP:
-                ops = node.ops[:k] + [SWAP[type(op)]()] + node.ops[k + 1:]
+                ops = node.ops[:k] + [SWAP[type(op)]()] + node.ops[k + 1 :]
                 if self.point(node, "comparison", ast.Compare(node.left, ops, node.comparators)):
                     return ast.Compare(node.left, ops, node.comparators)
         return node
@@ -213,7 +248,9 @@ class Mutator(ast.NodeTransformer):
 
     def visit_IfExp(self, node):
         self.generic_visit(node)
-        return self.point(node, "condition", ast.IfExp(ast.UnaryOp(ast.Not(), node.test), node.body, node.orelse)) or node
+        return (
+            self.point(node, "condition", ast.IfExp(ast.UnaryOp(ast.Not(), node.test), node.body, node.orelse)) or node
+        )
 
     def visit_Return(self, node):
         self.generic_visit(node)
@@ -232,8 +269,9 @@ def mutants(path: Path, name: str) -> list:
         key = f"{name}:{point['scope']}:{point['kind']}:{point['before']} -> {point['after']}"
         seen[key] = seen.get(key, 0) + 1
         key += f"#{seen[key]}" if seen[key] > 1 else ""
-        point.update(index=index, module=name, file=str(path.relative_to(ROOT)),
-                     id=hashlib.sha1(key.encode()).hexdigest()[:10])
+        point.update(
+            index=index, module=name, file=str(path.relative_to(ROOT)), id=hashlib.sha1(key.encode()).hexdigest()[:10]
+        )
     return walker.points
 
 
@@ -274,6 +312,7 @@ class MutantFinder(importlib.abc.MetaPathFinder):
 def run_child(path: Path, index, tests: list) -> int:
     """In a forked child: install the (mutated) module, run its tests quietly, return pytest's exit code."""
     import pytest
+
     if index is not None:
         sys.meta_path.insert(0, MutantFinder(path, index))
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
@@ -337,6 +376,7 @@ def main(names):
     import hypothesis  # noqa: F401  (imported once here, shared by every forked child)
     import pandas  # noqa: F401
     import pytest  # noqa: F401
+
     os.chdir(ROOT)
     for name in names:
         target = ROOT / "dprk_kursk" / name
@@ -367,41 +407,91 @@ def scores(results: list, tests: dict) -> dict:
         points = [p for p in results if p["module"] == name]
         counts = {o: sum(p["outcome"] == o for p in points) for o in ("caught", "timeout", "survived", "equivalent")}
         scored = counts["caught"] + counts["timeout"] + counts["survived"]
-        summary[name] = counts | {"mutants": len(points), "score": round((counts["caught"] + counts["timeout"]) / scored, 3),
-                                  "tests": tests[name]}
+        summary[name] = counts | {
+            "mutants": len(points),
+            "score": round((counts["caught"] + counts["timeout"]) / scored, 3),
+            "tests": tests[name],
+        }
     return summary
 
 
 def write_report(tests: dict, new: list) -> dict:
     """bench/mutation.json: every mutant and the scores of earlier runs; bench/mutation.md: scores, history, survivors.
     A run over some modules keeps the others' last results; equivalents are applied afresh to all."""
-    previous = json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8")) if (OUTPUT / "mutation.json").exists() else {}
+    previous = (
+        json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8"))
+        if (OUTPUT / "mutation.json").exists()
+        else {}
+    )
     tests = {name: s["tests"] for name, s in previous.get("modules", {}).items()} | tests
     results = [m for m in previous.get("mutants", []) if m["module"] not in {r["module"] for r in new}] + new
     summary = scores(results, tests)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    run = {"commit": commit, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-           "scores": {name: s["score"] for name, s in summary.items() if name in {r["module"] for r in new}}}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    run = {
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "scores": {name: s["score"] for name, s in summary.items() if name in {r["module"] for r in new}},
+    }
     history = previous.get("history", []) + ([run] if new else [])
-    (OUTPUT / "mutation.json").write_text(json.dumps({"modules": summary, "history": history, "mutants": results}, indent=1,
-                                                     ensure_ascii=False) + "\n", encoding="utf-8")
-    lines = ["# Mutation testing", "", "Written by `make mutation` (scripts/mutation.py). A timeout counts as caught; "
-             "equivalent mutants (bench/mutation-equivalent.txt) are not scored.", "",
-             "| module | mutants | caught | timeout | survived | equivalent | score |", "|---|---|---|---|---|---|---|"]
-    lines += [f"| `{name}` | {s['mutants']} | {s['caught']} | {s['timeout']} | {s['survived']} | {s['equivalent']} | "
-              f"{s['score']:.0%} |" for name, s in summary.items()]
+    (OUTPUT / "mutation.json").write_text(
+        json.dumps({"modules": summary, "history": history, "mutants": results}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    lines = [
+        "# Mutation testing",
+        "",
+        "Written by `make mutation` (scripts/mutation.py). A timeout counts as caught; "
+        "equivalent mutants (bench/mutation-equivalent.txt) are not scored.",
+        "",
+        "| module | mutants | caught | timeout | survived | equivalent | score |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{name}` | {s['mutants']} | {s['caught']} | {s['timeout']} | {s['survived']} | {s['equivalent']} | "
+        f"{s['score']:.0%} |"
+        for name, s in summary.items()
+    ]
     names = sorted({name for entry in history for name in entry["scores"]})
-    lines += ["", "## Scores of each run", "", "| commit | date | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
-    lines += [f"| {entry['commit']} | {entry['date']} | " + " | ".join(
-        f"{entry['scores'][n]:.0%}" if n in entry["scores"] else "" for n in names) + " |" for entry in history]
-    lines += ["", "## Survivors", "", "| id | module | line | scope | kind | before | after |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Scores of each run",
+        "",
+        "| commit | date | " + " | ".join(names) + " |",
+        "|---|---|" + "---|" * len(names),
+    ]
+    lines += [
+        f"| {entry['commit']} | {entry['date']} | "
+        + " | ".join(f"{entry['scores'][n]:.0%}" if n in entry["scores"] else "" for n in names)
+        + " |"
+        for entry in history
+    ]
+    lines += [
+        "",
+        "## Survivors",
+        "",
+        "| id | module | line | scope | kind | before | after |",
+        "|---|---|---|---|---|---|---|",
+    ]
     cell = lambda text: "`" + " ".join(text.split()).replace("|", "\\|").replace("`", "'") + "`"  # noqa: E731
-    lines += [f"| {p['id']} | {p['module']} | {p['line']} | {p['scope']} | {p['kind']} | {cell(p['before'])} | {cell(p['after'])} |"
-              for p in results if p["outcome"] == "survived"]
-    lines += ["", "## Equivalent mutants", "", "| id | module | line | before | after | why it cannot change behaviour |",
-              "|---|---|---|---|---|---|"]
-    lines += [f"| {p['id']} | {p['module']} | {p['line']} | {cell(p['before'])} | {cell(p['after'])} | {p['reason']} |"
-              for p in results if p["outcome"] == "equivalent"]
+    lines += [
+        f"| {p['id']} | {p['module']} | {p['line']} | {p['scope']} | {p['kind']} | {cell(p['before'])} | {cell(p['after'])} |"
+        for p in results
+        if p["outcome"] == "survived"
+    ]
+    lines += [
+        "",
+        "## Equivalent mutants",
+        "",
+        "| id | module | line | before | after | why it cannot change behaviour |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {p['id']} | {p['module']} | {p['line']} | {cell(p['before'])} | {cell(p['after'])} | {p['reason']} |"
+        for p in results
+        if p["outcome"] == "equivalent"
+    ]
     (OUTPUT / "mutation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return summary
 

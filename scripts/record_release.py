@@ -4,6 +4,7 @@ Input: the package through the shared loader. Output: releases/released-ids.csv 
 first_version), keeping every id already recorded and adding the new ones with this version.
 Run by the release step (`make release`), after the version in datapackage.json has been bumped.
 """
+
 import csv
 
 from dprk_kursk import load_package

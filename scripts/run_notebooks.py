@@ -3,6 +3,7 @@
 Input: notebooks/NN-*.ipynb and the data package. Output: the same notebooks with fresh outputs
 (execution counts 1..n, no timing metadata) and the charts they write to figures/.
 """
+
 import os
 import sys
 import time
@@ -17,8 +18,13 @@ from dprk_kursk.paths import NOTEBOOKS
 
 def run(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
     client.execute()
     notebook.metadata.pop("widgets", None)
     nbformat.write(notebook, path)

@@ -9,6 +9,7 @@ Every echoed text is escaped (control and invisible characters shown as \\n, \\x
 Exit status: 0 when valid, 1 when any problem is found, 2 when it could not validate (an unexpected error, or
 past --max-seconds: one line naming the descriptor). Reads only; never changes a file.
 """
+
 import argparse
 import json
 import sys

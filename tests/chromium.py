@@ -1,5 +1,6 @@
 """A headless Chromium driven over the DevTools protocol (tornado's websocket client, already installed with
 Jupyter): open a page, collect console errors, failed loads and every url requested, and evaluate JavaScript."""
+
 import asyncio
 import itertools
 import json
@@ -29,9 +30,22 @@ class Browser:
     def __init__(self, binary):
         self.profile = tempfile.mkdtemp(prefix="chromium-")
         self.process = subprocess.Popen(
-            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-             "--disable-background-networking", "--remote-debugging-port=0", f"--user-data-dir={self.profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for line in self.process.stderr:
             found = re.search(r"DevTools listening on (ws://\S+)", line)
             if found:
@@ -74,7 +88,9 @@ class Browser:
     def record(event, page):
         method, params = event.get("method"), event.get("params", {})
         if method == "Runtime.exceptionThrown":
-            page.errors.append(params["exceptionDetails"].get("exception", {}).get("description") or params["exceptionDetails"]["text"])
+            page.errors.append(
+                params["exceptionDetails"].get("exception", {}).get("description") or params["exceptionDetails"]["text"]
+            )
         elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             page.errors.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
         elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
@@ -96,22 +112,39 @@ class Browser:
         for domain in ("Runtime", "Log", "Network", "Page"):
             await self.call(f"{domain}.enable", session=session, page=page)
         if width:
-            await self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": 800, "deviceScaleFactor": 1,
-                                                                    "mobile": True}, session=session, page=page)
+            await self.call(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
+                session=session,
+                page=page,
+            )
         await self.call("Page.navigate", {"url": url}, session=session, page=page)
-        await self.call("Runtime.evaluate", {"expression": "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))",
-                                             "awaitPromise": True}, session=session, page=page)
+        await self.call(
+            "Runtime.evaluate",
+            {
+                "expression": "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))",
+                "awaitPromise": True,
+            },
+            session=session,
+            page=page,
+        )
         await asyncio.sleep(wait)
         await self.call("Runtime.evaluate", {"expression": "1"}, session=session, page=page)
 
         def evaluate(expression):
             async def run():
-                result = await self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                              "awaitPromise": True}, session=session, page=page)
+                result = await self.call(
+                    "Runtime.evaluate",
+                    {"expression": expression, "returnByValue": True, "awaitPromise": True},
+                    session=session,
+                    page=page,
+                )
                 if "exceptionDetails" in result:
                     raise RuntimeError(result["exceptionDetails"].get("text"))
                 return result["result"].get("value")
+
             return self.loop.run_until_complete(run())
+
         return page, evaluate
 
 

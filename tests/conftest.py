@@ -1,4 +1,5 @@
 """Helpers shared by the tests: a scratch copy of the package to break, edits to its files, and the validator's CLI."""
+
 import importlib.util
 import json
 import subprocess
@@ -51,8 +52,9 @@ def edit_descriptor(root, change):
 
 def run_validator(path, *args, timeout=120):
     """Run scripts/validate.py on `path` as a user would; returns the finished process."""
-    return subprocess.run([sys.executable, str(VALIDATE), str(path), *args],
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, str(VALIDATE), str(path), *args], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def load_script(name):

@@ -1,4 +1,5 @@
 """The notebook summaries on small hand-made tables whose answers are worked out by hand."""
+
 import pandas as pd
 import pytest
 
@@ -15,7 +16,9 @@ from dprk_kursk.analysis import (
 
 
 def figures(rows):
-    frame = pd.DataFrame(rows, columns=["figure_id", "claimant", "claimant_id", "measure", "value", "stated_as", "reported"])
+    frame = pd.DataFrame(
+        rows, columns=["figure_id", "claimant", "claimant_id", "measure", "value", "stated_as", "reported"]
+    )
     frame["reported"] = pd.to_datetime(frame["reported"])
     frame["status"] = "active"
     frame["as_of"], frame["place_id"], frame["counted"] = frame["reported"], "kursk-oblast", "kpa_troops"
@@ -23,13 +26,15 @@ def figures(rows):
     return frame
 
 
-SAMPLE = figures([
-    ("F1", "A", "a", "killed", 100.0, "100", "2025-01-05"),
-    ("F2", "A", "a", "killed", 300.0, "300", "2025-02-01"),
-    ("F3", "B", "b", "killed", 1000.0, "1,000", "2025-01-20"),
-    ("F4", "B", "b", "wounded", 50.0, "50", "2025-03-01"),
-    ("F5", "C", "c", "killed", 3.0, "3", "2025-01-21"),
-])
+SAMPLE = figures(
+    [
+        ("F1", "A", "a", "killed", 100.0, "100", "2025-01-05"),
+        ("F2", "A", "a", "killed", 300.0, "300", "2025-02-01"),
+        ("F3", "B", "b", "killed", 1000.0, "1,000", "2025-01-20"),
+        ("F4", "B", "b", "wounded", 50.0, "50", "2025-03-01"),
+        ("F5", "C", "c", "killed", 3.0, "3", "2025-01-21"),
+    ]
+)
 SAMPLE.loc[SAMPLE["figure_id"] == "F5", "scope"] = "part"  # one battle: never compared with totals
 
 
@@ -43,7 +48,12 @@ def test_first_and_latest_per_claimant():
 def test_monthly_spread_compares_claimants_in_a_month():
     table = monthly_spread(SAMPLE, "killed")
     january = table.loc[pd.Period("2025-01", "M")]
-    assert (january["claimants"], january["lowest"], january["highest"], january["ratio"]) == (2, 100, 1000, 10.0)  # not 3
+    assert (january["claimants"], january["lowest"], january["highest"], january["ratio"]) == (
+        2,
+        100,
+        1000,
+        10.0,
+    )  # not 3
 
 
 def test_single_claimant_measures_sorted_by_claimants():
@@ -63,9 +73,9 @@ def test_monthly_volume_keeps_empty_months():
 def candidates():
     """One claim that compares, then one that differs from it in each way that makes a claim not compare."""
     frame = figures([(f"C{i}", "A", "a", "killed", 100.0 + i, str(100 + i), "2025-01-05") for i in range(8)])
-    frame.loc[1, "counted"] = "kpa_engineers"     # counts engineers, not the contingent
-    frame.loc[2, "scope"] = "part"                # one unit
-    frame.loc[3, "basis"] = "increment"           # over a period, not a running total
+    frame.loc[1, "counted"] = "kpa_engineers"  # counts engineers, not the contingent
+    frame.loc[2, "scope"] = "part"  # one unit
+    frame.loc[3, "basis"] = "increment"  # over a period, not a running total
     frame.loc[4, "as_of_precision"] = "undated"
     frame.loc[5, "status"] = "retracted"
     frame.loc[6, "measure"] = "wounded"
@@ -91,27 +101,30 @@ def test_comparable_uses_each_measures_own_group_and_basis():
 
 def test_first_and_latest_dates_and_pages():
     table = first_and_latest(SAMPLE.assign(pages=[1, 4, 2, 1, 1]), "killed")
-    assert table.loc["A", ["first reported", "latest reported", "pages carrying the latest"]].tolist() == \
-        ["2025-01-05", "2025-02-01", 4]
+    assert table.loc["A", ["first reported", "latest reported", "pages carrying the latest"]].tolist() == [
+        "2025-01-05",
+        "2025-02-01",
+        4,
+    ]
     assert "pages carrying the latest" not in first_and_latest(SAMPLE, "killed")
 
 
 def test_first_and_latest_lists_claimants_by_name():
     frame = SAMPLE.copy()
-    frame.loc[frame["claimant"] == "B", "reported"] = pd.Timestamp("2024-12-01")   # B now speaks first
+    frame.loc[frame["claimant"] == "B", "reported"] = pd.Timestamp("2024-12-01")  # B now speaks first
     assert first_and_latest(frame, "killed").index.tolist() == ["A", "B"]
 
 
 def test_first_and_latest_breaks_a_same_day_tie_by_id():
     frame = SAMPLE.copy()
     frame.loc[frame["figure_id"] == "F2", "reported"] = pd.Timestamp("2025-01-05")
-    frame.loc[frame["figure_id"] == "F1", "figure_id"] = "F9"     # said the same day as F2, with a later id
+    frame.loc[frame["figure_id"] == "F1", "figure_id"] = "F9"  # said the same day as F2, with a later id
     assert first_and_latest(frame, "killed").loc["A", ["first", "latest"]].tolist() == ["300", "100"]
 
 
 def test_monthly_spread_ratio_is_the_highest_over_the_lowest():
     frame = SAMPLE.copy()
-    frame.loc[frame["figure_id"] == "F3", "value"] = 333.0     # January: 100 and 333
+    frame.loc[frame["figure_id"] == "F3", "value"] = 333.0  # January: 100 and 333
     january = monthly_spread(frame, "killed").loc[pd.Period("2025-01", "M")]
     assert january["ratio"] == pytest.approx(3.33) and january["highest"] == 333
     assert monthly_spread(frame, "killed").index.name == "month"
@@ -121,25 +134,31 @@ def test_per_claimant_largest_first_then_by_name():
     frame = SAMPLE.assign(country=["US", "US", "UA", "UA", "KR"])
     frame.loc[frame["figure_id"] == "F4", "status"] = "retracted"
     table = per_claimant(frame)
-    assert table.to_dict("records") == [{"country": "US", "claimant": "A", "figures": 2},
-                                        {"country": "UA", "claimant": "B", "figures": 1},
-                                        {"country": "KR", "claimant": "C", "figures": 1}]
+    assert table.to_dict("records") == [
+        {"country": "US", "claimant": "A", "figures": 2},
+        {"country": "UA", "claimant": "B", "figures": 1},
+        {"country": "KR", "claimant": "C", "figures": 1},
+    ]
     assert table.index.tolist() == [0, 1, 2]
 
 
 def test_relay_chains_count_relayed_figures_only():
     frame = SAMPLE.assign(relays=["Yonhap", None, "TASS", "TASS", "Yonhap"], publisher=["BBC", "CNN", "RT", "RT", "AP"])
-    retracted = frame.iloc[[2]].assign(figure_id="F6", claimant="A", status="retracted")   # A via TASS, withdrawn
+    retracted = frame.iloc[[2]].assign(figure_id="F6", claimant="A", status="retracted")  # A via TASS, withdrawn
     table = relay_chains(pd.concat([frame, retracted], ignore_index=True))
-    assert table.to_dict("records") == [{"claimant": "B", "relays": "TASS", "publisher": "RT", "figures": 2},
-                                        {"claimant": "A", "relays": "Yonhap", "publisher": "BBC", "figures": 1},
-                                        {"claimant": "C", "relays": "Yonhap", "publisher": "AP", "figures": 1}]
+    assert table.to_dict("records") == [
+        {"claimant": "B", "relays": "TASS", "publisher": "RT", "figures": 2},
+        {"claimant": "A", "relays": "Yonhap", "publisher": "BBC", "figures": 1},
+        {"claimant": "C", "relays": "Yonhap", "publisher": "AP", "figures": 1},
+    ]
     assert table.index.tolist() == [0, 1, 2]
 
 
 def test_single_claimant_measures_count_figures_and_break_ties_by_figures():
-    frame = pd.concat([SAMPLE, SAMPLE.iloc[[3]].assign(figure_id="F6", measure="missing"),
-                       SAMPLE.iloc[[3]].assign(figure_id="F7")], ignore_index=True)
+    frame = pd.concat(
+        [SAMPLE, SAMPLE.iloc[[3]].assign(figure_id="F6", measure="missing"), SAMPLE.iloc[[3]].assign(figure_id="F7")],
+        ignore_index=True,
+    )
     table = single_claimant_measures(frame)
     assert table.index.tolist() == ["missing", "wounded", "killed"]
     assert table.loc["wounded", ["claimants", "figures"]].tolist() == [1, 2]
@@ -153,8 +172,9 @@ def test_monthly_volume_starts_at_the_earliest_of_figures_and_events():
 
 
 def test_whole_numbers_round_and_keep_gaps():
-    frame = pd.DataFrame({"km2": [1400.4, 2.6, None], "share": [0.25, 0.5, 0.75]},
-                         index=pd.Index(["a", "b", "c"], name="place"))
+    frame = pd.DataFrame(
+        {"km2": [1400.4, 2.6, None], "share": [0.25, 0.5, 0.75]}, index=pd.Index(["a", "b", "c"], name="place")
+    )
     table = whole_numbers(frame, ["km2"])
     assert table["km2"].tolist() == ["1,400", "3", ""]
     assert table.index.tolist() == ["a", "b", "c"]

@@ -1,4 +1,5 @@
 """The things users download or query: release archive, SQLite database, DuckDB example, R-readable schema."""
+
 import csv
 import hashlib
 import io
@@ -67,8 +68,13 @@ def test_archive_unpacks_to_one_folder(archive, unpacked):
 def test_unpacked_archive_validates_on_its_own(unpacked):
     """The project's validator and bare frictionless, run inside the unpacked folder alone."""
     folder = unpacked / FOLDER
-    done = subprocess.run([sys.executable, "-m", "dprk_kursk.cli", "validate", "datapackage.json"], cwd=folder,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dprk_kursk.cli", "validate", "datapackage.json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1].endswith(": valid")
     report = frictionless.Package(str(folder / "datapackage.json")).validate()
@@ -124,7 +130,9 @@ def test_sqlite_joins_across_the_foreign_keys(database):
         assert len(joined) == len(figures)
         active = sum(1 for row in figures if row["status"] == "active")
         assert db.execute("SELECT count(*) FROM figures_in_context").fetchone()[0] == active < len(figures)
-        dated = db.execute("SELECT count(*) FROM events e JOIN sources s ON s.source_id = e.date_source_id").fetchone()[0]
+        dated = db.execute("SELECT count(*) FROM events e JOIN sources s ON s.source_id = e.date_source_id").fetchone()[
+            0
+        ]
         assert dated == sum(1 for row in tree_rows("events") if row["date_source_id"])
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -135,9 +143,11 @@ def test_sqlite_keeps_types_and_enforces_keys(database):
     try:
         db.execute("PRAGMA foreign_keys = ON")
         assert db.execute("SELECT typeof(value) FROM figures LIMIT 1").fetchone()[0] == "real"
-        db.execute("INSERT INTO figures (figure_id, measure, counted, scope, basis, place_id, value, qualifier, stated_as, unit, "
-                   "claimant_id, reported, as_of_precision, source_id, status) VALUES ('F9999', 'killed', 'kpa_troops', 'whole', "
-                   "'cumulative', 'kursk-oblast', 1, 'exact', '1', 'people', 'xx-nobody', '2025-01-01', 'day', 'S0001', 'active')")
+        db.execute(
+            "INSERT INTO figures (figure_id, measure, counted, scope, basis, place_id, value, qualifier, stated_as, unit, "
+            "claimant_id, reported, as_of_precision, source_id, status) VALUES ('F9999', 'killed', 'kpa_troops', 'whole', "
+            "'cumulative', 'kursk-oblast', 1, 'exact', '1', 'people', 'xx-nobody', '2025-01-01', 'day', 'S0001', 'active')"
+        )
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
             db.commit()
         db.rollback()
@@ -164,7 +174,8 @@ def test_readme_duckdb_example_runs_as_written():
     assert len(rows) == len(expected) > 0
     assert [str(row[0]) for row in rows] == sorted(expected["reported"].dt.strftime("%Y-%m-%d"))
     assert sorted((str(r[0]), r[2], r[4]) for r in rows) == sorted(
-        zip(expected["reported"].dt.strftime("%Y-%m-%d"), expected["stated_as"], expected["url"]))
+        zip(expected["reported"].dt.strftime("%Y-%m-%d"), expected["stated_as"], expected["url"])
+    )
 
 
 R_FIELD_TYPES = {"string", "number", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "any"}
@@ -184,8 +195,11 @@ WORKFLOW = ROOT / ".github" / "workflows" / "validate.yml"
 
 def test_ci_template_runs_what_ci_runs_validation_first():
     """The workflow runs .ci/run's steps in order, validation (with annotations) before any test or notebook."""
-    steps = [step.get("run") for job in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"].values()
-             for step in job["steps"]]
+    steps = [
+        step.get("run")
+        for job in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"].values()
+        for step in job["steps"]
+    ]
     ci = [run for run in steps if run and run.startswith(".ci/run")]
     assert ci == [".ci/run setup", ".ci/run validate", ".ci/run test"]
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -202,11 +216,19 @@ def test_ci_template_is_safe_on_a_strangers_pull_request():
     steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
     uses = re.findall(r"^\s*(?:- )?uses:\s*(\S+)(.*)$", text, re.M)
     assert workflow["permissions"] == {"contents": "read"}
-    assert "pull_request_target" not in workflow[True] and not re.search(r"\$\{\{[^}]*secrets", text)  # True: YAML's `on`
+    assert "pull_request_target" not in workflow[True] and not re.search(
+        r"\$\{\{[^}]*secrets", text
+    )  # True: YAML's `on`
     assert len(uses) == sum("uses" in step for step in steps) > 0
     for action, comment in uses:
-        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action) and re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), action
-    assert all(step["with"]["persist-credentials"] is False for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action) and re.fullmatch(
+            r"\s*# v\d+\.\d+\.\d+", comment
+        ), action
+    assert all(
+        step["with"]["persist-credentials"] is False
+        for step in steps
+        if step.get("uses", "").startswith("actions/checkout@")
+    )
 
 
 def test_readme_plain_frictionless_line_runs(monkeypatch):

@@ -1,6 +1,7 @@
 """The change log: rebuilt from the repository's history it equals the committed one; its counts agree with the
 CHANGELOG; a release that edits a released row in place without a reason is refused; the record as each
 release knew it answers "which claims stood on a day" as `standing_on` does on that release's rows."""
+
 import csv
 import json
 import os
@@ -31,8 +32,12 @@ def kinds(before, after, reasons=None):
 def test_each_kind_of_change_is_named_with_its_fields():
     corrected = ROW | {"status": "corrected", "superseded_by": "F0003"}
     before = table(ROW, ROW | {"figure_id": "F0002"}, ROW | {"figure_id": "F0004"}, ROW | {"figure_id": "F0005"})
-    after = table(corrected, ROW | {"figure_id": "F0002", "value": "200"}, ROW | {"figure_id": "F0003"},
-                  ROW | {"figure_id": "F0004", "status": "retracted"})
+    after = table(
+        corrected,
+        ROW | {"figure_id": "F0002", "value": "200"},
+        ROW | {"figure_id": "F0003"},
+        ROW | {"figure_id": "F0004", "status": "retracted"},
+    )
     assert kinds(before, after) == {
         "F0001": ("corrected", {"status": ["active", "corrected"], "superseded_by": ["", "F0003"]}, ""),
         "F0002": ("edited_in_place", {"value": ["100", "200"]}, ""),
@@ -48,12 +53,17 @@ def test_a_row_that_did_not_change_is_not_listed_and_a_new_column_is_no_edit():
 
 def test_every_change_but_an_addition_needs_a_reason():
     before = table(ROW, ROW | {"figure_id": "F0002"})
-    after = table(ROW | {"value": "200"}, ROW | {"figure_id": "F0002", "status": "corrected", "note": "why"},
-                  ROW | {"figure_id": "F0003"})
+    after = table(
+        ROW | {"value": "200"},
+        ROW | {"figure_id": "F0002", "status": "corrected", "note": "why"},
+        ROW | {"figure_id": "F0003"},
+    )
     rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), {})
     assert [r["id"] for r in unexplained(rows, "9.9.9")] == ["F0001", "F0002"]
-    reasons = {("9.9.9", "figures", "F0001"): ("", "typo: the page says 200"),
-               ("9.9.9", "figures", "F0002"): ("", "measure: the page counts troops there")}
+    reasons = {
+        ("9.9.9", "figures", "F0001"): ("", "typo: the page says 200"),
+        ("9.9.9", "figures", "F0002"): ("", "measure: the page counts troops there"),
+    }
     rows = compare(before, after, Release("9.9.9", "2030-01-01", ""), reasons)
     assert unexplained(rows, "9.9.9") == []
     assert rows[0]["reason"] == "typo: the page says 200"
@@ -95,8 +105,9 @@ def test_the_change_log_covers_every_release_from_the_first(rebuilt):
 
 
 def test_every_edit_of_a_released_row_has_a_reason(rebuilt):
-    missing = [(r["version"], r["table"], r["id"]) for v in {r["version"] for r in rebuilt}
-               for r in unexplained(rebuilt, v)]
+    missing = [
+        (r["version"], r["table"], r["id"]) for v in {r["version"] for r in rebuilt} for r in unexplained(rebuilt, v)
+    ]
     assert missing == []
 
 
@@ -144,8 +155,10 @@ def test_the_release_step_refuses_an_unexplained_edit_on_a_copy(tmp_path):
         else:
             shutil.copy(source, target)
     subprocess.run(["git", "-C", str(copy), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(copy), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t",
-                    "--allow-empty"], check=True)
+    subprocess.run(
+        ["git", "-C", str(copy), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t", "--allow-empty"],
+        check=True,
+    )
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["version"] = "99.0.0"
     (copy / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
@@ -157,8 +170,9 @@ def test_the_release_step_refuses_an_unexplained_edit_on_a_copy(tmp_path):
         csv.writer(handle, lineterminator="\n").writerows(rows)
     before = (copy / "releases" / "changes.csv").read_bytes()
     env = os.environ | {"PYTHONPATH": str(copy)}
-    done = subprocess.run([sys.executable, str(copy / "scripts" / "build_changes.py")], cwd=copy, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(copy / "scripts" / "build_changes.py")], cwd=copy, env=env, capture_output=True, text=True
+    )
     assert done.returncode == 1
     assert f"figures {rows[1][0]}: edited_in_place" in done.stderr
     assert (copy / "releases" / "changes.csv").read_bytes() == before
@@ -171,19 +185,28 @@ def database(tmp_path_factory):
     return build_sqlite(tmp_path_factory.mktemp("db") / "package.sqlite")
 
 
-@pytest.mark.parametrize("version, measure, day", [("1.0.0", "killed", "2025-06-30"), ("0.4.0", "killed", "2025-06-30"),
-                                                   ("1.0.0", "troops_present", "2026-02-11"),
-                                                   ("0.2.0", "wounded", "2025-01-01")])
+@pytest.mark.parametrize(
+    "version, measure, day",
+    [
+        ("1.0.0", "killed", "2025-06-30"),
+        ("0.4.0", "killed", "2025-06-30"),
+        ("1.0.0", "troops_present", "2026-02-11"),
+        ("0.2.0", "wounded", "2025-01-01"),
+    ],
+)
 def test_the_sql_query_answers_as_standing_on_does(database, version, measure, day):
     import sqlite3
 
     with sqlite3.connect(database) as connection:
-        found = [r[0] for r in connection.execute(
-            f"SELECT figure_id FROM ({changes.STANDING_AS_RELEASED})",
-            {"version": version, "measure": measure, "day": day})]
+        found = [
+            r[0]
+            for r in connection.execute(
+                f"SELECT figure_id FROM ({changes.STANDING_AS_RELEASED})",
+                {"version": version, "measure": measure, "day": day},
+            )
+        ]
     expected = list(changes.standing_as_released(version, measure, day)["figure_id"])
     assert found and sorted(found) == sorted(expected)
-
 
 
 def test_the_history_file_is_the_one_the_releases_give():
@@ -192,23 +215,58 @@ def test_the_history_file_is_the_one_the_releases_give():
 
 
 def history_row(version, figure, claimant, reported, status="active", value="100"):
-    return {"version": version, "figure_id": figure, "measure": "killed", "counted": "kpa_troops", "scope": "whole",
-            "basis": "cumulative", "place_id": "kursk-oblast", "value": value, "low": "", "high": "",
-            "qualifier": "exact", "stated_as": value, "claimant_id": claimant, "reported": reported,
-            "as_of": reported, "as_of_precision": "day", "status": status, "superseded_by": "",
-            "classified_in": version}
+    return {
+        "version": version,
+        "figure_id": figure,
+        "measure": "killed",
+        "counted": "kpa_troops",
+        "scope": "whole",
+        "basis": "cumulative",
+        "place_id": "kursk-oblast",
+        "value": value,
+        "low": "",
+        "high": "",
+        "qualifier": "exact",
+        "stated_as": value,
+        "claimant_id": claimant,
+        "reported": reported,
+        "as_of": reported,
+        "as_of_precision": "day",
+        "status": status,
+        "superseded_by": "",
+        "classified_in": version,
+    }
 
 
 def test_why_answers_differ_names_each_cause():
     # Release 1 had A1 (claimant a) and B1 (claimant b). Release 2 retracted B1, added A2 (a's later claim) and
     # C1 (a new claimant): A1 gives way to A2, B1 leaves as retracted, A2 and C1 join.
-    history = [history_row("1", "A1", "a", "2025-01-01"), history_row("1", "B1", "b", "2025-01-02"),
-               history_row("2", "A1", "a", "2025-01-01"), history_row("2", "B1", "b", "2025-01-02", "retracted"),
-               history_row("2", "A2", "a", "2025-01-05"), history_row("2", "C1", "c", "2025-01-03")]
-    log = [{"version": "1", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A1", "B1")]
-    log += [{"version": "2", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""} for i in ("A2", "C1")]
-    log += [{"version": "2", "table": "figures", "id": "B1", "kind": "retracted",
-             "changed": json.dumps({"status": ["active", "retracted"]}), "reason": "no such page"}]
+    history = [
+        history_row("1", "A1", "a", "2025-01-01"),
+        history_row("1", "B1", "b", "2025-01-02"),
+        history_row("2", "A1", "a", "2025-01-01"),
+        history_row("2", "B1", "b", "2025-01-02", "retracted"),
+        history_row("2", "A2", "a", "2025-01-05"),
+        history_row("2", "C1", "c", "2025-01-03"),
+    ]
+    log = [
+        {"version": "1", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""}
+        for i in ("A1", "B1")
+    ]
+    log += [
+        {"version": "2", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""}
+        for i in ("A2", "C1")
+    ]
+    log += [
+        {
+            "version": "2",
+            "table": "figures",
+            "id": "B1",
+            "kind": "retracted",
+            "changed": json.dumps({"status": ["active", "retracted"]}),
+            "reason": "no such page",
+        }
+    ]
     rows = {r["figure"]: r for r in changes.why_answers_differ("1", "2", "killed", "2025-02-01", history, log)}
     assert rows["A1"]["why"] == "the same claimant's later claim A2 (added in 2) stands instead"
     assert rows["B1"]["why"] == "retracted in 2: no such page"

@@ -6,6 +6,7 @@ Each colour is passed through Machado, Oliveira & Fernandes (2009)'s simulation 
 seen side by side, and small marks (6-point dots, thin bands) need several times that before readers sort them
 into categories at a glance (Stone, Szafir & Setlur 2014 put it near 10 for marks this size); 12 leaves a margin.
 """
+
 import itertools
 
 import matplotlib
@@ -21,8 +22,12 @@ matplotlib.use("Agg")
 THRESHOLD = 12.0
 MACHADO = {
     "normal": np.eye(3),
-    "protan": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
-    "deutan": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
+    "protan": np.array(
+        [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+    ),
+    "deutan": np.array(
+        [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    ),
 }
 SRGB_TO_XYZ = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
 WHITE = np.array([0.95047, 1.0, 1.08883])
@@ -38,9 +43,12 @@ def lab(colour, vision: str) -> np.ndarray:
 
 def collapsed(colours: dict) -> list:
     """Pairs of categories whose colours fall closer than THRESHOLD in some vision."""
-    return [(a, b, vision, round(float(np.linalg.norm(lab(colours[a], vision) - lab(colours[b], vision))), 1))
-            for a, b in itertools.combinations(sorted(colours), 2) for vision in MACHADO
-            if np.linalg.norm(lab(colours[a], vision) - lab(colours[b], vision)) < THRESHOLD]
+    return [
+        (a, b, vision, round(float(np.linalg.norm(lab(colours[a], vision) - lab(colours[b], vision))), 1))
+        for a, b in itertools.combinations(sorted(colours), 2)
+        for vision in MACHADO
+        if np.linalg.norm(lab(colours[a], vision) - lab(colours[b], vision)) < THRESHOLD
+    ]
 
 
 def test_the_simulation_knows_red_from_green_only_in_normal_vision():
@@ -83,7 +91,10 @@ def drawn_colours(fig) -> set:
     colours = set()
     for ax in fig.axes:
         for line in ax.get_lines():
-            colours |= {matplotlib.colors.to_hex(line.get_color()), matplotlib.colors.to_hex(line.get_markerfacecolor())}
+            colours |= {
+                matplotlib.colors.to_hex(line.get_color()),
+                matplotlib.colors.to_hex(line.get_markerfacecolor()),
+            }
         for patch in ax.patches:
             if patch.get_fill():
                 colours.add(matplotlib.colors.to_hex(patch.get_facecolor()))

@@ -1,6 +1,7 @@
 """Every number and comparative word in a chart's title and subtitle holds for the package: each is worked out
 here again from the rows of the tables, by logic written for the test, and some are checked against data
 changed so that the title must change with it."""
+
 import matplotlib
 import pandas as pd
 import pytest
@@ -11,8 +12,15 @@ from dprk_kursk.load import Package
 
 matplotlib.use("Agg")
 PACKAGE = load_package()
-WORDS = {"about": "about ", "exact": "", "at_least": "at least ", "more_than": "more than ", "up_to": "up to ",
-         "less_than": "less than ", "range": ""}
+WORDS = {
+    "about": "about ",
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "less_than": "less than ",
+    "range": "",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -24,8 +32,14 @@ def style():
 
 def whole(figures, measure, counted="kpa_troops", basis="cumulative", places=None):
     """Active, dated figures counting the whole group on the measure's basis (written here, not imported)."""
-    keep = ((figures["status"] == "active") & (figures["measure"] == measure) & (figures["counted"] == counted)
-            & (figures["scope"] == "whole") & (figures["basis"] == basis) & (figures["as_of_precision"] != "undated"))
+    keep = (
+        (figures["status"] == "active")
+        & (figures["measure"] == measure)
+        & (figures["counted"] == counted)
+        & (figures["scope"] == "whole")
+        & (figures["basis"] == basis)
+        & (figures["as_of_precision"] != "undated")
+    )
     if places:
         keep &= figures["place_id"].isin(places)
     return figures[keep]
@@ -56,8 +70,12 @@ def with_figures(figures):
 # The troop balance on 11 February 2026 ------------------------------------------------------------------------
 
 DAY = pd.Timestamp("2026-02-11")
-TERMS = [("troops_deployed", "cumulative", {"russia", "kursk-oblast"}), ("troops_present", "stock", {"kursk-oblast"}),
-         ("returned_home", "cumulative", None), ("killed", "cumulative", None)]
+TERMS = [
+    ("troops_deployed", "cumulative", {"russia", "kursk-oblast"}),
+    ("troops_present", "stock", {"kursk-oblast"}),
+    ("returned_home", "cumulative", None),
+    ("killed", "cumulative", None),
+]
 
 
 def newest(figures, measure, basis, places):
@@ -86,12 +104,16 @@ def test_the_waterfall_says_about_once_no_term_is_a_floor():
 
 # Losses ---------------------------------------------------------------------------------------------------------
 
+
 def flagged_killed(figures):
     killed, both = whole(figures, "killed"), whole(figures, "casualties")
     links = PACKAGE.figure_links
     linked = set(links.loc[links["relation"] == "other_measure", "figure_id"]) & set(killed["figure_id"])
-    as_large = {r.figure_id for r in killed.itertuples()
-                if (both["reported"] <= r.reported).any() and r.value >= both.loc[both["reported"] <= r.reported, "value"].max()}
+    as_large = {
+        r.figure_id
+        for r in killed.itertuples()
+        if (both["reported"] <= r.reported).any() and r.value >= both.loc[both["reported"] <= r.reported, "value"].max()
+    }
     return linked | as_large
 
 
@@ -104,7 +126,10 @@ def test_the_losses_chart_names_the_flagged_claims_and_compares_the_rest():
     assert earliest["as_of"] < top["as_of"] and earliest["value"] < top["value"]  # so "rose" holds
     chart = CHARTS["02-losses"](PACKAGE)
     assert f"from {said(earliest)} in {earliest['as_of']:%B %Y}" in chart.title
-    assert chart.title.endswith(f"to {said(top)} in {top['as_of']:%B %Y}") or f"to {said(top)} in {top['as_of']:%B %Y} (" in chart.title
+    assert (
+        chart.title.endswith(f"to {said(top)} in {top['as_of']:%B %Y}")
+        or f"to {said(top)} in {top['as_of']:%B %Y} (" in chart.title
+    )
     for row in (earliest, top):  # whose each figure is
         assert name(row["claimant_id"]) in chart.title
     both = whole(PACKAGE.figures, "casualties")
@@ -117,7 +142,9 @@ def test_the_losses_title_moves_when_the_highest_claim_is_withdrawn():
     killed = whole(PACKAGE.figures, "killed")
     kept = killed[~killed["figure_id"].isin(flagged_killed(PACKAGE.figures))]
     figures = PACKAGE.figures.copy()
-    figures.loc[figures["figure_id"].isin(kept.loc[kept["value"] == kept["value"].max(), "figure_id"]), "status"] = "retracted"
+    figures.loc[figures["figure_id"].isin(kept.loc[kept["value"] == kept["value"].max(), "figure_id"]), "status"] = (
+        "retracted"
+    )
     rest = kept[kept["value"] < kept["value"].max()]
     top = first(rest[rest["value"] == rest["value"].max()])
     title = CHARTS["02-losses"](with_figures(figures)).title
@@ -125,6 +152,7 @@ def test_the_losses_title_moves_when_the_highest_claim_is_withdrawn():
 
 
 # Troops sent ----------------------------------------------------------------------------------------------------
+
 
 def test_the_troops_sent_title_gives_the_2024_high_and_the_peak_with_whose_it_is():
     rows = whole(PACKAGE.figures, "troops_deployed", places={"russia", "kursk-oblast"})
@@ -139,30 +167,41 @@ def test_the_troops_sent_title_gives_the_2024_high_and_the_peak_with_whose_it_is
 
 # Kursk ----------------------------------------------------------------------------------------------------------
 
+
 def test_the_kursk_title_gives_ukraines_peak_as_ukraines_and_the_others_range():
     rows = whole(PACKAGE.figures, "territory_held_km2", counted="ua_forces", basis="stock", places={"kursk-oblast"})
     countries = rows["claimant_id"].map(country)
     own = rows[countries == "Ukraine"]
     peak = first(own[own["value"] == own["value"].max()])
-    near = rows[(countries != "Ukraine") & (rows["as_of_precision"] == "day")
-                & ((rows["as_of"] - peak["as_of"]).abs() <= pd.Timedelta(weeks=4))]
+    near = rows[
+        (countries != "Ukraine")
+        & (rows["as_of_precision"] == "day")
+        & ((rows["as_of"] - peak["as_of"]).abs() <= pd.Timedelta(weeks=4))
+    ]
     low = near["low"].where(near["low"].notna(), near["value"]).min()
     high = near["high"].where(near["high"].notna(), near["value"]).max()
     title = CHARTS["03-kursk-campaign"](PACKAGE).title
-    assert title.startswith("Ukraine's ") and f"at {said(peak)} km² on {peak['as_of'].day} {peak['as_of']:%B %Y};" in title
+    assert (
+        title.startswith("Ukraine's ") and f"at {said(peak)} km² on {peak['as_of'].day} {peak['as_of']:%B %Y};" in title
+    )
     assert f"gave {low:,.0f}–{high:,.0f} km² within four weeks" in title
     assert "AFP" in title and "Russia" in title and "United Kingdom" in title
 
 
 # Volume and wording -----------------------------------------------------------------------------------------------
 
+
 def test_the_volume_title_names_the_shortest_stretch_holding_most_figures():
     months = PACKAGE.figures.loc[PACKAGE.figures["status"] == "active", "reported"].dt.to_period("M")
     counts = months.value_counts()
     span = pd.period_range(min(months.min(), PACKAGE.events["date"].dt.to_period("M").min()), months.max(), freq="M")
     counts = counts.reindex(span, fill_value=0)
-    windows = [(j - i, -counts.iloc[i:j].sum(), i, j) for i in range(len(span)) for j in range(i + 1, len(span) + 1)
-               if counts.iloc[i:j].sum() * 2 > len(months)]
+    windows = [
+        (j - i, -counts.iloc[i:j].sum(), i, j)
+        for i in range(len(span))
+        for j in range(i + 1, len(span) + 1)
+        if counts.iloc[i:j].sum() * 2 > len(months)
+    ]
     length, minus, i, j = min(windows)
     title = CHARTS["04-volume-per-month"](PACKAGE).title
     assert title.startswith(f"{-minus:,} of the {len(months):,} standing figures were reported in the ")

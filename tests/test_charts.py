@@ -1,6 +1,7 @@
 """Every chart of the package: no text overlaps another or leaves the canvas, colours mean countries, claims are
 never joined into lines, bounds are drawn as bounds and periods as spans, bars and sizes start at zero, every
 axis number above 999 has a separator, and each chart has a title that states a finding, a subtitle and alt text."""
+
 import json
 import re
 
@@ -97,17 +98,26 @@ def test_every_axis_number_above_999_has_a_separator(charts, name):
 def test_bars_and_sizes_start_at_zero(charts, name):
     for ax in charts[name].fig.axes:
         if ax.get_ylabel():
-            horizontal = bool(ax.patches) and ax.get_yticklabels() and not ax.get_yticklabels()[0].get_text()[:1].isdigit()
+            horizontal = (
+                bool(ax.patches) and ax.get_yticklabels() and not ax.get_yticklabels()[0].get_text()[:1].isdigit()
+            )
             low = ax.get_xlim()[0] if horizontal else ax.get_ylim()[0]
             assert low == 0, f"{ax.get_title() or ax.get_ylabel()} starts at {low}"
 
 
 def hand_rows():
-    return pd.DataFrame({
-        "figure_id": ["A", "B", "C", "D"], "as_of": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-01", "2024-01-01"]),
-        "as_of_precision": ["day", "day", "month", "year"], "value": [100.0, 200.0, 300.0, 400.0],
-        "low": [100.0, None, None, 400.0], "high": [None, 200.0, None, None],
-        "qualifier": ["at_least", "up_to", "about", "more_than"], "country": ["Ukraine"] * 4})
+    return pd.DataFrame(
+        {
+            "figure_id": ["A", "B", "C", "D"],
+            "as_of": pd.to_datetime(["2025-01-10", "2025-02-10", "2025-03-01", "2024-01-01"]),
+            "as_of_precision": ["day", "day", "month", "year"],
+            "value": [100.0, 200.0, 300.0, 400.0],
+            "low": [100.0, None, None, 400.0],
+            "high": [None, 200.0, None, None],
+            "qualifier": ["at_least", "up_to", "about", "more_than"],
+            "country": ["Ukraine"] * 4,
+        }
+    )
 
 
 def test_a_floor_opens_up_a_ceiling_down_and_a_period_is_a_span_not_a_point():
@@ -119,8 +129,11 @@ def test_a_floor_opens_up_a_ceiling_down_and_a_period_is_a_span_not_a_point():
     assert directions == [(100.0, 1), (200.0, -1), (400.0, 1)]  # A floor up, B ceiling down, D floor up (no dot)
     dots = {float(line.get_ydata()[0]) for line in lines if line.get_marker() == "o"}
     assert dots == {100.0, 200.0}  # the month and the year claims have no point
-    spans = {float(line.get_ydata()[0]): tuple(line.get_xdata()) for line in lines if len(line.get_xdata()) == 2
-             and line.get_marker() in ("None", None, "")}
+    spans = {
+        float(line.get_ydata()[0]): tuple(line.get_xdata())
+        for line in lines
+        if len(line.get_xdata()) == 2 and line.get_marker() in ("None", None, "")
+    }
     assert spans[300.0] == (pd.Timestamp("2025-03-01"), pd.Timestamp("2025-04-01"))
     assert spans[400.0] == (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
     assert {"floor", "ceiling", "span", "dot"} <= marks
@@ -147,7 +160,12 @@ def test_the_kursk_chart_labels_the_few_events_it_draws(charts):
 
 
 def test_a_claimant_of_no_country_is_keyed_as_independent(charts):
-    keyed = {t.get_text() for chart in charts.values() for ax in chart.fig.axes if ax.get_legend()
-             for t in ax.get_legend().get_texts()}
+    keyed = {
+        t.get_text()
+        for chart in charts.values()
+        for ax in chart.fig.axes
+        if ax.get_legend()
+        for t in ax.get_legend().get_texts()
+    }
     assert "Independent" in keyed  # AFP's area of Kursk
     assert not keyed & {"None", "none", "independent", "nan", "<NA>"}

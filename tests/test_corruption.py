@@ -5,6 +5,7 @@ second shared copy. Every registered rule code has a case here (tests/test_rules
 
 Runs the validator in-process (the same code `scripts/validate.py` runs) so the suite stays fast.
 """
+
 import hashlib
 from datetime import date, timedelta
 
@@ -35,7 +36,7 @@ def edit_text(root, file, change):
 def drop_column(root):
     rows = read(root / FIGURES)
     i = rows[0].index("unit")
-    write(root / FIGURES, [r[:i] + r[i + 1:] for r in rows])
+    write(root / FIGURES, [r[:i] + r[i + 1 :] for r in rows])
     return FIGURES, 1, None
 
 
@@ -109,7 +110,10 @@ def descriptor_breaks_profile(root):
 def key_to_missing_table(root):
     def change(descriptor):
         figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
-        next(k for k in figures["schema"]["foreignKeys"] if k["fields"] == ["claimant_id"])["reference"]["resource"] = "claimant"
+        next(k for k in figures["schema"]["foreignKeys"] if k["fields"] == ["claimant_id"])["reference"]["resource"] = (
+            "claimant"
+        )
+
     edit_descriptor(root, change)
     return "datapackage.json", 1, ""
 
@@ -136,8 +140,9 @@ STRUCTURAL = [
 def test_structural_breakage_is_located(package_copy, name, breaker, code):
     file, line, column = breaker(package_copy)
     problems = validate(package_copy).problems
-    assert any((p.file, p.line, p.code) == (file, line, code) and column in (None, p.column) for p in problems), \
+    assert any((p.file, p.line, p.code) == (file, line, code) and column in (None, p.column) for p in problems), (
         "\n".join(f"{p} [{p.code}]" for p in problems)
+    )
 
 
 # Cell-level cases: (name, file, row picker, column, new value or callable(root, line) -> new value,
@@ -150,10 +155,15 @@ def nth(n):
 
 def row_where(*conditions):
     """The first row not taken whose cells satisfy every (column, predicate) pair."""
+
     def pick(root, file, used):
         rows = read(root / file)
-        return next(i for i, row in enumerate(rows[1:], start=2)
-                    if i not in used and all(test(row[rows[0].index(column)]) for column, test in conditions))
+        return next(
+            i
+            for i, row in enumerate(rows[1:], start=2)
+            if i not in used and all(test(row[rows[0].index(column)]) for column, test in conditions)
+        )
+
     return pick
 
 
@@ -175,16 +185,19 @@ def published(root):
 
 def cites_source_published_before(day):
     """The first figure row not taken whose source shows a publication date before `day`."""
+
     def pick(root, file, used):
         days = published(root)
         return row_where(("source_id", lambda v: "" < days.get(v, "") < day))(root, file, used)
+
     return pick
 
 
 def event_with_dated_source(root, file, used):
     days = published(root)
-    return row_where(("source_id", lambda v: "2024-09-01" < days.get(v, "") < "2026-01-01"),
-                     ("date_precision", equals("day")))(root, file, used)
+    return row_where(
+        ("source_id", lambda v: "2024-09-01" < days.get(v, "") < "2026-01-01"), ("date_precision", equals("day"))
+    )(root, file, used)
 
 
 def day_after_its_source(root, line):
@@ -216,8 +229,15 @@ CELL_CASES = [
     ("infinite value", FIGURES, nth(3), "value", "inf", "value", "numbers.finite"),
     ("duplicate figure id", FIGURES, nth(3), "figure_id", "F0001", "figure_id", "schema.unique"),
     ("duplicate source url", SOURCES, nth(3), "url", same_as_line_2(SOURCES, "url"), "url", "schema.unique"),
-    ("same page under another url form", SOURCES, nth(3), "url",
-     same_as_line_2(SOURCES, "url", lambda url: url.replace("https://www.", "http://") + "/"), "url", "sources.same_page"),
+    (
+        "same page under another url form",
+        SOURCES,
+        nth(3),
+        "url",
+        same_as_line_2(SOURCES, "url", lambda url: url.replace("https://www.", "http://") + "/"),
+        "url",
+        "sources.same_page",
+    ),
     ("figure claimant not in claimants", FIGURES, nth(3), "claimant_id", "ua-nobody", "claimant_id", "references.id"),
     ("figure source not in sources", FIGURES, nth(3), "source_id", "S9999", "source_id", "references.id"),
     ("event source not in sources", EVENTS, nth(3), "source_id", "S9999", "source_id", "references.id"),
@@ -226,8 +246,15 @@ CELL_CASES = [
     ("superseded_by names no figure", FIGURES, nth(3), "superseded_by", "F9999", "superseded_by", "references.id"),
     ("place not in places", FIGURES, nth(3), "place_id", "atlantis", "place_id", "references.id"),
     ("event place not in places", EVENTS, nth(3), "place_id", "atlantis", "place_id", "references.id"),
-    ("publisher not in its canonical spelling", SOURCES, row_where(("publisher", equals("The Kyiv Independent"))),
-     "publisher", "Kyiv Independent", "publisher", "references.id"),
+    (
+        "publisher not in its canonical spelling",
+        SOURCES,
+        row_where(("publisher", equals("The Kyiv Independent"))),
+        "publisher",
+        "Kyiv Independent",
+        "publisher",
+        "references.id",
+    ),
     ("measure not in vocabulary", FIGURES, nth(3), "measure", "troops_lost", "measure", "schema.enum"),
     ("source type not in vocabulary", SOURCES, nth(3), "source_type", "blog", "source_type", "schema.enum"),
     ("counted group not in vocabulary", FIGURES, nth(3), "counted", "kpa_tourists", "counted", "schema.enum"),
@@ -238,93 +265,371 @@ CELL_CASES = [
     ("required cell empty", CLAIMANTS, nth(3), "name", "", "name", "schema.required"),
     ("at_least without low", FIGURES, qualifier_row("at_least"), "low", "", "low", "numbers.bound_missing"),
     ("exact with a bound", FIGURES, qualifier_row("exact"), "high", "99999", "high", "numbers.bound_extra"),
-    ("open bound differing from value", FIGURES, qualifier_row("at_least", "more_than"), "low",
-     lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) - 1), "low", "numbers.bound_not_value"),
-    ("up_to without high", FIGURES, qualifier_row("exact"), "qualifier", {"qualifier": "up_to", "stated_as": ""}, "high",
-     "numbers.bound_missing"),
+    (
+        "open bound differing from value",
+        FIGURES,
+        qualifier_row("at_least", "more_than"),
+        "low",
+        lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) - 1),
+        "low",
+        "numbers.bound_not_value",
+    ),
+    (
+        "up_to without high",
+        FIGURES,
+        qualifier_row("exact"),
+        "qualifier",
+        {"qualifier": "up_to", "stated_as": ""},
+        "high",
+        "numbers.bound_missing",
+    ),
     ("exact with a low bound", FIGURES, qualifier_row("exact"), "low", "1", "low", "numbers.bound_extra"),
-    ("open high bound differing from value", FIGURES, qualifier_row("exact"), "high",
-     {"qualifier": "up_to", "stated_as": "", "high": lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) + 1)},
-     "high", "numbers.bound_not_value"),
+    (
+        "open high bound differing from value",
+        FIGURES,
+        qualifier_row("exact"),
+        "high",
+        {
+            "qualifier": "up_to",
+            "stated_as": "",
+            "high": lambda root, line: str(float(get_cell(root, FIGURES, line, "value")) + 1),
+        },
+        "high",
+        "numbers.bound_not_value",
+    ),
     ("range low above high", FIGURES, qualifier_row("range"), "low", "99999999", "low", "numbers.range_order"),
-    ("value outside its range", FIGURES, qualifier_row("range"), "value",
-     lambda root, line: str(float(get_cell(root, FIGURES, line, "high")) + 1000), "value", "numbers.outside_range"),
-    ("stated_as states no number", FIGURES, qualifier_row("exact"), "stated_as", "several", "stated_as", "stated.no_number"),
-    ("stated_as disagrees with value", FIGURES, qualifier_row("about"), "value", "123456", "stated_as", "stated.number"),
-    ("qualifier disagrees with stated_as", FIGURES, qualifier_row("about"), "qualifier", "exact", "qualifier",
-     "stated.qualifier"),
-    ("unit wrong for measure", FIGURES, row_where(("measure", equals("territory_held_km2"))), "unit", "people", "unit",
-     "figures.unit"),
-    ("counted group wrong for measure", FIGURES, row_where(("measure", equals("territory_held_km2"))), "counted",
-     "kpa_troops", "counted", "figures.counted"),
-    ("running total as a stock", FIGURES, row_where(("measure", equals("killed"))), "basis", "stock", "basis",
-     "figures.basis"),
-    ("captured as a stock", FIGURES, row_where(("measure", equals("captured"))), "basis", "stock", "basis",
-     "figures.basis"),
-    ("part scope naming no part", FIGURES, row_where(("scope", equals("whole"))), "scope", "part", "part",
-     "figures.part_missing"),
-    ("whole scope naming a part", FIGURES, row_where(("scope", equals("whole"))), "part", "the first wave", "part",
-     "figures.part_extra"),
-    ("undated figure with a period", FIGURES, row_where(("as_of_precision", equals("undated"))), "period_start",
-     "2024-09-01", "as_of_precision", "figures.undated_with_date"),
-    ("undated figure with a date", FIGURES, row_where(("as_of_precision", equals("undated"))), "as_of", "2024-09-01",
-     "as_of_precision", "figures.undated_with_date"),
-    ("dated figure without as_of", FIGURES, row_where(("as_of_precision", equals("day")), ("period_start", equals(""))),
-     "as_of", "", "as_of", "figures.as_of_missing"),
-    ("period on a stock", FIGURES, row_where(("basis", equals("stock"))), "period_start", "2024-09-01", "period_start",
-     "figures.period_basis"),
-    ("period starting after it ends", FIGURES, row_where(("basis", equals("increment")), ("as_of_precision", equals("day")),
-     ("as_of", lambda v: "2024-06-01" < v < "2026-01-01")), "period_start", "2026-01-01", "period_start",
-     "figures.period_order"),
-    ("as_of after reported", FIGURES, row_where(("reported", lambda v: v < "2026-02-20")), "as_of", "2026-02-20", "as_of",
-     "figures.as_of_after_reported"),
-    ("reported after the source was published", FIGURES, cites_source_published_before("2026-02-28"), "reported",
-     "2026-02-28", "reported", "figures.reported_after_source"),
-    ("as_of of month precision not on the first", FIGURES, row_where(("as_of", lambda v: v[-2:] not in ("", "01"))),
-     "as_of_precision", "month", "as_of", "dates.precision"),
-    ("month precision not on the first", EVENTS, row_where(("date", lambda v: not v.endswith("-01"))), "date_precision",
-     "month", "date", "dates.precision"),
+    (
+        "value outside its range",
+        FIGURES,
+        qualifier_row("range"),
+        "value",
+        lambda root, line: str(float(get_cell(root, FIGURES, line, "high")) + 1000),
+        "value",
+        "numbers.outside_range",
+    ),
+    (
+        "stated_as states no number",
+        FIGURES,
+        qualifier_row("exact"),
+        "stated_as",
+        "several",
+        "stated_as",
+        "stated.no_number",
+    ),
+    (
+        "stated_as disagrees with value",
+        FIGURES,
+        qualifier_row("about"),
+        "value",
+        "123456",
+        "stated_as",
+        "stated.number",
+    ),
+    (
+        "qualifier disagrees with stated_as",
+        FIGURES,
+        qualifier_row("about"),
+        "qualifier",
+        "exact",
+        "qualifier",
+        "stated.qualifier",
+    ),
+    (
+        "unit wrong for measure",
+        FIGURES,
+        row_where(("measure", equals("territory_held_km2"))),
+        "unit",
+        "people",
+        "unit",
+        "figures.unit",
+    ),
+    (
+        "counted group wrong for measure",
+        FIGURES,
+        row_where(("measure", equals("territory_held_km2"))),
+        "counted",
+        "kpa_troops",
+        "counted",
+        "figures.counted",
+    ),
+    (
+        "running total as a stock",
+        FIGURES,
+        row_where(("measure", equals("killed"))),
+        "basis",
+        "stock",
+        "basis",
+        "figures.basis",
+    ),
+    (
+        "captured as a stock",
+        FIGURES,
+        row_where(("measure", equals("captured"))),
+        "basis",
+        "stock",
+        "basis",
+        "figures.basis",
+    ),
+    (
+        "part scope naming no part",
+        FIGURES,
+        row_where(("scope", equals("whole"))),
+        "scope",
+        "part",
+        "part",
+        "figures.part_missing",
+    ),
+    (
+        "whole scope naming a part",
+        FIGURES,
+        row_where(("scope", equals("whole"))),
+        "part",
+        "the first wave",
+        "part",
+        "figures.part_extra",
+    ),
+    (
+        "undated figure with a period",
+        FIGURES,
+        row_where(("as_of_precision", equals("undated"))),
+        "period_start",
+        "2024-09-01",
+        "as_of_precision",
+        "figures.undated_with_date",
+    ),
+    (
+        "undated figure with a date",
+        FIGURES,
+        row_where(("as_of_precision", equals("undated"))),
+        "as_of",
+        "2024-09-01",
+        "as_of_precision",
+        "figures.undated_with_date",
+    ),
+    (
+        "dated figure without as_of",
+        FIGURES,
+        row_where(("as_of_precision", equals("day")), ("period_start", equals(""))),
+        "as_of",
+        "",
+        "as_of",
+        "figures.as_of_missing",
+    ),
+    (
+        "period on a stock",
+        FIGURES,
+        row_where(("basis", equals("stock"))),
+        "period_start",
+        "2024-09-01",
+        "period_start",
+        "figures.period_basis",
+    ),
+    (
+        "period starting after it ends",
+        FIGURES,
+        row_where(
+            ("basis", equals("increment")),
+            ("as_of_precision", equals("day")),
+            ("as_of", lambda v: "2024-06-01" < v < "2026-01-01"),
+        ),
+        "period_start",
+        "2026-01-01",
+        "period_start",
+        "figures.period_order",
+    ),
+    (
+        "as_of after reported",
+        FIGURES,
+        row_where(("reported", lambda v: v < "2026-02-20")),
+        "as_of",
+        "2026-02-20",
+        "as_of",
+        "figures.as_of_after_reported",
+    ),
+    (
+        "reported after the source was published",
+        FIGURES,
+        cites_source_published_before("2026-02-28"),
+        "reported",
+        "2026-02-28",
+        "reported",
+        "figures.reported_after_source",
+    ),
+    (
+        "as_of of month precision not on the first",
+        FIGURES,
+        row_where(("as_of", lambda v: v[-2:] not in ("", "01"))),
+        "as_of_precision",
+        "month",
+        "as_of",
+        "dates.precision",
+    ),
+    (
+        "month precision not on the first",
+        EVENTS,
+        row_where(("date", lambda v: not v.endswith("-01"))),
+        "date_precision",
+        "month",
+        "date",
+        "dates.precision",
+    ),
     ("date before the window", EVENTS, nth(3), "date", "2023-05-01", "date", "dates.window"),
     ("figure reported before the window", FIGURES, nth(3), "reported", "2024-05-31", "reported", "dates.window"),
     ("page published after today", SOURCES, nth(3), "published", "2099-01-01", "published", "dates.window"),
-    ("year precision not on 1 January", EVENTS, row_where(("date", lambda v: not v.endswith("-01-01"))), "date_precision",
-     "year", "date", "dates.precision"),
-    ("corrected row names no successor", FIGURES, row_where(("superseded_by", equals(""))), "status", "corrected", "superseded_by", "status.no_successor"),
-    ("successor on an active row", FIGURES, row_where(("status", equals("active"))), "superseded_by", "F0001",
-     "superseded_by", "status.successor_not_replaced"),
-    ("row superseding itself", FIGURES, row_where(("status", equals("corrected"))), "superseded_by",
-     lambda root, line: get_cell(root, FIGURES, line, "figure_id"), "superseded_by", "status.self"),
+    (
+        "year precision not on 1 January",
+        EVENTS,
+        row_where(("date", lambda v: not v.endswith("-01-01"))),
+        "date_precision",
+        "year",
+        "date",
+        "dates.precision",
+    ),
+    (
+        "corrected row names no successor",
+        FIGURES,
+        row_where(("superseded_by", equals(""))),
+        "status",
+        "corrected",
+        "superseded_by",
+        "status.no_successor",
+    ),
+    (
+        "successor on an active row",
+        FIGURES,
+        row_where(("status", equals("active"))),
+        "superseded_by",
+        "F0001",
+        "superseded_by",
+        "status.successor_not_replaced",
+    ),
+    (
+        "row superseding itself",
+        FIGURES,
+        row_where(("status", equals("corrected"))),
+        "superseded_by",
+        lambda root, line: get_cell(root, FIGURES, line, "figure_id"),
+        "superseded_by",
+        "status.self",
+    ),
     ("event ends before it starts", EVENTS, nth(3), "end_date", "2024-01-01", "end_date", "events.end_before_start"),
-    ("event dated after its source", EVENTS, event_with_dated_source, "date", day_after_its_source, "date",
-     "events.after_source"),
-    ("event dated after its date's source", EVENTS, event_with_dated_source, "date_source_id",
-     {"date": day_after_its_source, "date_source_id": lambda root, line: get_cell(root, EVENTS, line, "source_id"),
-      "source_id": ""}, "date", "events.after_source"),
-    ("statement naming no claimant", EVENTS, row_where(("category", equals("statement"))), "claimant_id", "",
-     "claimant_id", "events.claimant"),
+    (
+        "event dated after its source",
+        EVENTS,
+        event_with_dated_source,
+        "date",
+        day_after_its_source,
+        "date",
+        "events.after_source",
+    ),
+    (
+        "event dated after its date's source",
+        EVENTS,
+        event_with_dated_source,
+        "date_source_id",
+        {
+            "date": day_after_its_source,
+            "date_source_id": lambda root, line: get_cell(root, EVENTS, line, "source_id"),
+            "source_id": "",
+        },
+        "date",
+        "events.after_source",
+    ),
+    (
+        "statement naming no claimant",
+        EVENTS,
+        row_where(("category", equals("statement"))),
+        "claimant_id",
+        "",
+        "claimant_id",
+        "events.claimant",
+    ),
     ("date in the future", SOURCES, nth(3), "accessed", "2099-01-01", "accessed", "sources.accessed_future"),
-    ("accessed before published", SOURCES, row_where(("published", lambda v: v > "2025-01-01")), "accessed",
-     "2025-01-01", "accessed", "sources.accessed_before_published"),
+    (
+        "accessed before published",
+        SOURCES,
+        row_where(("published", lambda v: v > "2025-01-01")),
+        "accessed",
+        "2025-01-01",
+        "accessed",
+        "sources.accessed_before_published",
+    ),
     ("malformed url", SOURCES, nth(3), "url", "https://no-dot-host/page", "url", "sources.url"),
-    ("relay not a known publisher", SOURCES, row_where(("relays", lambda v: v != "")), "relays", "Reuterz", "relays",
-     "sources.relay_unknown"),
-    ("relay is the page's own publisher", SOURCES, nth(3), "relays",
-     lambda root, line: get_cell(root, SOURCES, line, "publisher"), "relays", "sources.relay_own_publisher"),
+    (
+        "relay not a known publisher",
+        SOURCES,
+        row_where(("relays", lambda v: v != "")),
+        "relays",
+        "Reuterz",
+        "relays",
+        "sources.relay_unknown",
+    ),
+    (
+        "relay is the page's own publisher",
+        SOURCES,
+        nth(3),
+        "relays",
+        lambda root, line: get_cell(root, SOURCES, line, "publisher"),
+        "relays",
+        "sources.relay_own_publisher",
+    ),
     ("relay is a portal", SOURCES, nth(3), "relays", "Daum", "relays", "sources.relay_host"),
-    ("relay is the page's own host", SOURCES, row_where(("url", lambda v: "koreaherald.com" in v)), "relays",
-     "Korea Herald", "relays", "sources.relay_host"),
-    ("placeholder title", SOURCES, nth(3), "title", "(headline not shown in excerpt)", "title",
-     "sources.placeholder_title"),
-    ("claimant under two names", CLAIMANTS, nth(3), "name", same_as_line_2(CLAIMANTS, "name", str.upper), "name",
-     "claimants.spelling"),
-    ("citation on the figure's own page", CITATIONS, nth(2), "source_id",
-     lambda root, line: figure_of(root, line)["source_id"], "source_id", "citations.own_page"),
-    ("citation published before the statement", CITATIONS, citation_of_a_late_figure, "source_id", earliest_source,
-     "source_id", "citations.before_statement"),
-    ("leading or trailing space", CLAIMANTS, nth(3), "name", lambda root, line: get_cell(root, CLAIMANTS, line, "name") + " ",
-     "name", "text.whitespace"),
+    (
+        "relay is the page's own host",
+        SOURCES,
+        row_where(("url", lambda v: "koreaherald.com" in v)),
+        "relays",
+        "Korea Herald",
+        "relays",
+        "sources.relay_host",
+    ),
+    (
+        "placeholder title",
+        SOURCES,
+        nth(3),
+        "title",
+        "(headline not shown in excerpt)",
+        "title",
+        "sources.placeholder_title",
+    ),
+    (
+        "claimant under two names",
+        CLAIMANTS,
+        nth(3),
+        "name",
+        same_as_line_2(CLAIMANTS, "name", str.upper),
+        "name",
+        "claimants.spelling",
+    ),
+    (
+        "citation on the figure's own page",
+        CITATIONS,
+        nth(2),
+        "source_id",
+        lambda root, line: figure_of(root, line)["source_id"],
+        "source_id",
+        "citations.own_page",
+    ),
+    (
+        "citation published before the statement",
+        CITATIONS,
+        citation_of_a_late_figure,
+        "source_id",
+        earliest_source,
+        "source_id",
+        "citations.before_statement",
+    ),
+    (
+        "leading or trailing space",
+        CLAIMANTS,
+        nth(3),
+        "name",
+        lambda root, line: get_cell(root, CLAIMANTS, line, "name") + " ",
+        "name",
+        "text.whitespace",
+    ),
     ("control character", EVENTS, nth(3), "summary", "Ukraine\x07 attacks", "summary", "text.control"),
-    ("formula injection", FIGURES, nth(3), "note", "=HYPERLINK(\"x\")", "note", "text.formula"),
+    ("formula injection", FIGURES, nth(3), "note", '=HYPERLINK("x")', "note", "text.formula"),
     ("formula injection with @", SOURCES, nth(3), "title", "@SUM(A1)", "title", "text.formula"),
     ("None as a note", FIGURES, nth(3), "note", "None", "note", "text.missing_word"),
     ("NA as a summary", EVENTS, nth(3), "summary", "NA", "summary", "text.missing_word"),
@@ -336,12 +641,28 @@ CELL_CASES = [
 
 # Cells that look suspicious but are valid: no problem of any code at their line.
 VALID_CELLS = [
-    ("end_date on the event's own day", EVENTS, nth(3), "end_date", lambda root, line: get_cell(root, EVENTS, line, "date")),
-    ("end_date after the event's day", EVENTS, row_where(("date", lambda v: v < "2025-01-01"), ("date_precision", equals("day"))),
-     "end_date", "2025-06-30"),
+    (
+        "end_date on the event's own day",
+        EVENTS,
+        nth(3),
+        "end_date",
+        lambda root, line: get_cell(root, EVENTS, line, "date"),
+    ),
+    (
+        "end_date after the event's day",
+        EVENTS,
+        row_where(("date", lambda v: v < "2025-01-01"), ("date_precision", equals("day"))),
+        "end_date",
+        "2025-06-30",
+    ),
     ("a word beginning with none", FIGURES, nth(3), "note", "None of the pages gives a date."),
-    ("an increment of killed", FIGURES, row_where(("measure", equals("killed")), ("basis", equals("cumulative")),
-                                                  ("period_start", equals(""))), "basis", "increment"),
+    (
+        "an increment of killed",
+        FIGURES,
+        row_where(("measure", equals("killed")), ("basis", equals("cumulative")), ("period_start", equals(""))),
+        "basis",
+        "increment",
+    ),
 ]
 
 
@@ -371,12 +692,15 @@ def test_every_cell_case_has_a_row_of_its_own(cell_breakage):
     assert len(taken) == len(set(taken)) == len(CELL_CASES) + len(VALID_CELLS)
 
 
-@pytest.mark.parametrize("name, file, pick, column, new, expected_column, code", CELL_CASES, ids=[c[0] for c in CELL_CASES])
+@pytest.mark.parametrize(
+    "name, file, pick, column, new, expected_column, code", CELL_CASES, ids=[c[0] for c in CELL_CASES]
+)
 def test_cell_breakage_is_located(cell_breakage, name, file, pick, column, new, expected_column, code):
     lines, problems = cell_breakage
     line = lines[name]
-    assert (file, line, expected_column, code) in located(problems), \
+    assert (file, line, expected_column, code) in located(problems), (
         "\n".join(f"{p} [{p.code}]" for p in problems if p.file == file and p.line == line) or "no problem reported"
+    )
 
 
 @pytest.mark.parametrize("name, file, pick, column, new", VALID_CELLS, ids=[c[0] for c in VALID_CELLS])
@@ -389,10 +713,12 @@ def test_valid_cell_is_not_reported(cell_breakage, name, file, pick, column, new
 # code or None when the row must raise no problem of `code_absent`).
 def figure_twin(days, source_line=5):
     """A copy of the figure at `source_line` under a new id, reported `days` later."""
+
     def make(header, rows):
         row = dict(zip(header, rows[source_line - 1]))
         later = date.fromisoformat(row["reported"]) + timedelta(days=days)
         return row | {"figure_id": f"F09{days:02d}{source_line:02d}", "reported": later.isoformat()}
+
     return make
 
 
@@ -405,60 +731,132 @@ WORDS = [f"word{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(6)]
 
 def event(number, day, summary_words, category="combat", place="kursk-oblast", source="S0001", claimant=""):
     summary = " ".join(WORDS[i] for i in summary_words) + "."
-    return lambda header, rows: {"event_id": f"E09{number:02d}", "date": day, "date_precision": "day", "end_date": "",
-                                 "category": category, "place_id": place, "also_place_id": "", "summary": summary,
-                                 "claimant_id": claimant, "source_id": source, "date_source_id": "", "status": "active",
-                                 "superseded_by": ""}
+    return lambda header, rows: {
+        "event_id": f"E09{number:02d}",
+        "date": day,
+        "date_precision": "day",
+        "end_date": "",
+        "category": category,
+        "place_id": place,
+        "also_place_id": "",
+        "summary": summary,
+        "claimant_id": claimant,
+        "source_id": source,
+        "date_source_id": "",
+        "status": "active",
+        "superseded_by": "",
+    }
 
 
 # Each near-twin pair sits on a day of its own (no real event has these dates): its first event, then its second.
 # Similarity is the share of words the summaries have in common (Jaccard), worked out here by hand.
 EVENT_PAIRS = [
     # one page, 3 of 10 words shared: 3/10 = 0.3, the same-page threshold: one happening
-    ("same page at the threshold", "2025-07-01", dict(summary_words=range(10), category="combat", place="russia"),
-     dict(summary_words=range(3), category="territory", place="kursk-oblast"), "events.duplicate"),
+    (
+        "same page at the threshold",
+        "2025-07-01",
+        dict(summary_words=range(10), category="combat", place="russia"),
+        dict(summary_words=range(3), category="territory", place="kursk-oblast"),
+        "events.duplicate",
+    ),
     # one page, 3 shared of 11: 0.27, below it; other category and place: two happenings
-    ("same page below the threshold", "2025-07-02", dict(summary_words=range(10), category="combat", place="russia"),
-     dict(summary_words=[0, 1, 2, 30], category="territory", place="kursk-oblast"), None),
+    (
+        "same page below the threshold",
+        "2025-07-02",
+        dict(summary_words=range(10), category="combat", place="russia"),
+        dict(summary_words=[0, 1, 2, 30], category="territory", place="kursk-oblast"),
+        None,
+    ),
     # other pages, same category and place, 3 of 25 words: 0.12, the same-place threshold: one happening
-    ("same place at the threshold", "2025-07-03", dict(summary_words=range(25), source="S0001"),
-     dict(summary_words=range(3), source="S0002"), "events.duplicate"),
+    (
+        "same place at the threshold",
+        "2025-07-03",
+        dict(summary_words=range(25), source="S0001"),
+        dict(summary_words=range(3), source="S0002"),
+        "events.duplicate",
+    ),
     # the same, 3 shared of 26: 0.115, below it: two happenings
-    ("same place below the threshold", "2025-07-04", dict(summary_words=range(25), source="S0001"),
-     dict(summary_words=[0, 1, 2, 30], source="S0002"), None),
+    (
+        "same place below the threshold",
+        "2025-07-04",
+        dict(summary_words=range(25), source="S0001"),
+        dict(summary_words=[0, 1, 2, 30], source="S0002"),
+        None,
+    ),
     # same speaker and category, other page and place, nothing in common: one happening
-    ("same speaker", "2025-07-05", dict(summary_words=range(5), source="S0001", claimant="ua-zelensky", category="statement"),
-     dict(summary_words=range(20, 25), source="S0002", place="russia", claimant="ua-zelensky", category="statement"),
-     "events.duplicate"),
+    (
+        "same speaker",
+        "2025-07-05",
+        dict(summary_words=range(5), source="S0001", claimant="ua-zelensky", category="statement"),
+        dict(summary_words=range(20, 25), source="S0002", place="russia", claimant="ua-zelensky", category="statement"),
+        "events.duplicate",
+    ),
     # two speakers on one page with the same words: two events
-    ("two speakers", "2025-07-06", dict(summary_words=range(8), claimant="ua-zelensky", category="statement"),
-     dict(summary_words=range(8), claimant="ua-syrskyi", category="statement"), None),
+    (
+        "two speakers",
+        "2025-07-06",
+        dict(summary_words=range(8), claimant="ua-zelensky", category="statement"),
+        dict(summary_words=range(8), claimant="ua-syrskyi", category="statement"),
+        None,
+    ),
     # same speaker, other category and page, nothing in common: two events
-    ("same speaker, other category", "2025-07-07", dict(summary_words=range(5), claimant="ua-zelensky",
-                                                        category="statement", source="S0001"),
-     dict(summary_words=range(20, 25), claimant="ua-zelensky", category="combat", source="S0002"), None),
+    (
+        "same speaker, other category",
+        "2025-07-07",
+        dict(summary_words=range(5), claimant="ua-zelensky", category="statement", source="S0001"),
+        dict(summary_words=range(20, 25), claimant="ua-zelensky", category="combat", source="S0002"),
+        None,
+    ),
 ]
 
 ROW_CASES = [
     ("same claim reported two days later", FIGURES, figure_twin(2, 5), "figure_id", "figures.duplicate"),
     ("same claim reported three days later", FIGURES, figure_twin(3, 6), "figure_id", None),
-    ("one number under two measures, unlinked", FIGURES, lambda header, rows: figure_twin(0, 7)(header, rows) | {
-        "measure": "troops_present" if dict(zip(header, rows[6]))["measure"] != "troops_present" else "troops_deployed",
-        "figure_id": "F0970"}, "figure_id", "links.other_measure_missing"),
+    (
+        "one number under two measures, unlinked",
+        FIGURES,
+        lambda header, rows: (
+            figure_twin(0, 7)(header, rows)
+            | {
+                "measure": "troops_present"
+                if dict(zip(header, rows[6]))["measure"] != "troops_present"
+                else "troops_deployed",
+                "figure_id": "F0970",
+            }
+        ),
+        "figure_id",
+        "links.other_measure_missing",
+    ),
     ("figure linked to itself", LINKS, link("F0010", "F0010", "part_of"), "related_id", "links.self"),
     ("link to a corrected row", LINKS, link("F0004", "F0098", "part_of"), "related_id", "links.active"),
     ("link from a corrected row", LINKS, link("F0098", "F0096", "other_measure"), "figure_id", "links.active"),
     ("part larger than its whole", LINKS, link("F0034", "F0029", "part_of"), "relation", "links.part_larger"),
     ("part smaller than its whole", LINKS, link("F0029", "F0034", "part_of"), "relation", None),
     ("a total added to a wave", LINKS, link("F0034", "F0033", "adds_to"), "figure_id", "links.adds_to_direction"),
-    ("a repeat before what it repeats", LINKS, link("F0011", "F0015", "repeats"), "figure_id", "links.repeats_direction"),
-    ("other measure joining two numbers", LINKS, link("F0076", "F0072", "other_measure"), "relation",
-     "links.other_measure"),
+    (
+        "a repeat before what it repeats",
+        LINKS,
+        link("F0011", "F0015", "repeats"),
+        "figure_id",
+        "links.repeats_direction",
+    ),
+    (
+        "other measure joining two numbers",
+        LINKS,
+        link("F0076", "F0072", "other_measure"),
+        "relation",
+        "links.other_measure",
+    ),
 ]
 for name, day, first, second, code in EVENT_PAIRS:
-    ROW_CASES += [(f"{name} (first)", EVENTS, event(len(ROW_CASES), day, **first), "event_id", None),
-                  (f"{name} (second)", EVENTS, event(len(ROW_CASES) + 1, day, **second), "event_id", code)]
-SILENT = {"same claim reported three days later": "figures.duplicate", "part smaller than its whole": "links.part_larger"}
+    ROW_CASES += [
+        (f"{name} (first)", EVENTS, event(len(ROW_CASES), day, **first), "event_id", None),
+        (f"{name} (second)", EVENTS, event(len(ROW_CASES) + 1, day, **second), "event_id", code),
+    ]
+SILENT = {
+    "same claim reported three days later": "figures.duplicate",
+    "part smaller than its whole": "links.part_larger",
+}
 
 
 @pytest.fixture(scope="module")
@@ -489,8 +887,16 @@ def test_appended_row_is_judged(row_breakage, name, file, make, column, code):
 
 def test_uncited_source_is_reported(package_copy):
     rows = read(package_copy / SOURCES)
-    row = {"source_id": "S0999", "url": "https://example.org/uncited", "publisher": "Example", "published": "2025-01-01",
-           "not_shown": "title", "language": "en", "source_type": "news", "accessed": "2026-11-27"}
+    row = {
+        "source_id": "S0999",
+        "url": "https://example.org/uncited",
+        "publisher": "Example",
+        "published": "2025-01-01",
+        "not_shown": "title",
+        "language": "en",
+        "source_type": "news",
+        "accessed": "2026-11-27",
+    }
     rows.append([row.get(column, "") for column in rows[0]])
     write(package_copy / SOURCES, rows)
     assert (SOURCES, len(rows), "source_id", "sources.uncited") in located(validate(package_copy).problems)

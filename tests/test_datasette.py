@@ -1,5 +1,6 @@
 """Datasette serves the SQLite database with the metadata generated from the descriptor: a faceted query read
 back through its JSON API on 127.0.0.1 matches the package."""
+
 import json
 import socket
 import subprocess
@@ -35,8 +36,23 @@ def server(tmp_path_factory):
     metadata = folder / "metadata.json"
     metadata.write_text(json.dumps(datasette_metadata(DESCRIPTOR_JSON)), encoding="utf-8")
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(database), "-m", str(metadata),
-                                "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(database),
+            "-m",
+            str(metadata),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while True:

@@ -1,4 +1,5 @@
 """Documentation that is generated or must agree with the descriptor is never stale."""
+
 import json
 import re
 
@@ -33,8 +34,9 @@ def test_data_dictionary_is_current():
     from dprk_kursk.dictionary import render
     from dprk_kursk.paths import DICTIONARY
 
-    assert DICTIONARY.read_text(encoding="utf-8") == render(load_package()), \
+    assert DICTIONARY.read_text(encoding="utf-8") == render(load_package()), (
         "docs/data-dictionary.md is out of date: run `make docs`"
+    )
 
 
 def test_every_vocabulary_value_is_explained():
@@ -45,14 +47,18 @@ def test_every_vocabulary_value_is_explained():
             if enum is None or field["name"] == "country":  # country names explain themselves
                 continue
             meanings = field.get("x-vocabulary", {})
-            assert list(meanings) == enum, f"{resource['name']}.{field['name']}: x-vocabulary must explain each enum value, in order"
+            assert list(meanings) == enum, (
+                f"{resource['name']}.{field['name']}: x-vocabulary must explain each enum value, in order"
+            )
             assert all(text.strip() for text in meanings.values()), f"{resource['name']}.{field['name']}: empty meaning"
 
 
 def test_readme_shows_how_to_cite_a_figure_as_the_data_has_it():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Citing a figure", 1)[1].split("\n## ", 1)[0]
-    example = re.search(r"Figure (F\d{4,}) \((.+?): (.+?) North Korean troops .+?\), in\n> .+?version (\d+\.\d+\.\d+)", section, re.S)
+    example = re.search(
+        r"Figure (F\d{4,}) \((.+?): (.+?) North Korean troops .+?\), in\n> .+?version (\d+\.\d+\.\d+)", section, re.S
+    )
     assert example, "the README's citing section has no example"
     figure_id, _, stated, version = example.groups()
     figure = load_package().figures.set_index("figure_id").loc[figure_id]
@@ -63,10 +69,13 @@ def test_readme_shows_how_to_cite_a_figure_as_the_data_has_it():
 def test_readme_states_the_validators_limits():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     mb = 1_000_000
-    for stated in (f"| {limits.MAX_DESCRIPTOR_BYTES // mb} MB, nested at most {limits.MAX_DEPTH} deep |",
-                   f"| resources | {limits.MAX_RESOURCES} |",
-                   f"| {limits.MAX_FILE_BYTES // mb} MB / {limits.MAX_PACKAGE_BYTES // mb} MB |",
-                   f"| {limits.MAX_CELL_CHARS:,} characters |", f"| {limits.MAX_ROW_CELLS} cells |",
-                   f"backtracks forever | {limits.MAX_SECONDS} s |",
-                   f"cut to {SHOWN_CHARS} characters (messages to {MESSAGE_CHARS})"):
+    for stated in (
+        f"| {limits.MAX_DESCRIPTOR_BYTES // mb} MB, nested at most {limits.MAX_DEPTH} deep |",
+        f"| resources | {limits.MAX_RESOURCES} |",
+        f"| {limits.MAX_FILE_BYTES // mb} MB / {limits.MAX_PACKAGE_BYTES // mb} MB |",
+        f"| {limits.MAX_CELL_CHARS:,} characters |",
+        f"| {limits.MAX_ROW_CELLS} cells |",
+        f"backtracks forever | {limits.MAX_SECONDS} s |",
+        f"cut to {SHOWN_CHARS} characters (messages to {MESSAGE_CHARS})",
+    ):
         assert stated in readme, stated

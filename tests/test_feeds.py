@@ -1,5 +1,6 @@
 """The feeds: well-formed Atom and JSON Feed 1.1 (only the fields its specification lists), one entry per figure
 added, corrected or retracted in a release, the same bytes on every build."""
+
 import json
 import xml.etree.ElementTree as ET
 
@@ -10,10 +11,39 @@ from dprk_kursk.changes import read_changes, releases
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # JSON Feed 1.1 (jsonfeed.org/version/1.1): the top-level and item fields the specification defines.
-FEED_FIELDS = {"version", "title", "home_page_url", "feed_url", "description", "user_comment", "next_url", "icon",
-               "favicon", "authors", "language", "expired", "hubs", "items"}
-ITEM_FIELDS = {"id", "url", "external_url", "title", "content_html", "content_text", "summary", "image",
-               "banner_image", "date_published", "date_modified", "authors", "tags", "language", "attachments"}
+FEED_FIELDS = {
+    "version",
+    "title",
+    "home_page_url",
+    "feed_url",
+    "description",
+    "user_comment",
+    "next_url",
+    "icon",
+    "favicon",
+    "authors",
+    "language",
+    "expired",
+    "hubs",
+    "items",
+}
+ITEM_FIELDS = {
+    "id",
+    "url",
+    "external_url",
+    "title",
+    "content_html",
+    "content_text",
+    "summary",
+    "image",
+    "banner_image",
+    "date_published",
+    "date_modified",
+    "authors",
+    "tags",
+    "language",
+    "attachments",
+}
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +82,11 @@ def test_json_feeds_use_only_the_fields_json_feed_defines(built):
 def test_the_main_feed_has_one_entry_per_figure_change_of_the_latest_release(built):
     changes, files, _ = built
     latest = releases()[-1].version
-    expected = {(r["id"], r["kind"]) for r in changes if r["version"] == latest and r["table"] == "figures"
-                and r["kind"] in ("added", "corrected", "retracted")}
+    expected = {
+        (r["id"], r["kind"])
+        for r in changes
+        if r["version"] == latest and r["table"] == "figures" and r["kind"] in ("added", "corrected", "retracted")
+    }
     items = json.loads(files["figures.json"])["items"]
     got = {(i["id"].split("/")[-2], i["id"].split("/")[-1]) for i in items if f":{latest}/" in i["id"]}
     assert got == expected
@@ -74,10 +107,21 @@ def test_two_builds_give_the_same_bytes(built):
 
 
 def test_a_feed_entry_escapes_text_it_carries():
-    change = {"table": "figures", "kind": "added", "id": "F0001", "version": "1.0.0", "released": "2026-01-01",
-              "reason": "<script>alert(1)</script> & more"}
-    figure = {"claimant_id": "x", "measure": "killed", "stated_as": "]]> <b>", "reported": "2025-01-01",
-              "superseded_by": ""}
+    change = {
+        "table": "figures",
+        "kind": "added",
+        "id": "F0001",
+        "version": "1.0.0",
+        "released": "2026-01-01",
+        "reason": "<script>alert(1)</script> & more",
+    }
+    figure = {
+        "claimant_id": "x",
+        "measure": "killed",
+        "stated_as": "]]> <b>",
+        "reported": "2025-01-01",
+        "superseded_by": "",
+    }
     items = feeds.entries([change], {"F0001": figure}, {})
     data = feeds.atom(items, "t", "figures")
     assert b"<script>" not in data and b"<b>" not in data

@@ -6,6 +6,7 @@ the outside 'secret' file's marker; print no raw control character and no line t
 package file name or the summary (so nothing a terminal or GitHub Actions would act on); and never a traceback.
 No case may reach the listening socket the remote urls point at.
 """
+
 import json
 import os
 import re
@@ -34,22 +35,30 @@ LIMIT = 0.5  # --max-seconds for the case that would run forever
 def added(name, make=None, file=None, **changes):
     """A breaker adding resource `name`, a copy of the claimants resource: its file is data/NAME.csv (or `file`)
     made by `make(path, world)`, else the claimants file; `changes` to the copy may use {secret}, {relative}, {url}."""
+
     def breaker(root, world):
         path = file or (f"data/{name}.csv" if make else CLAIMANTS)
         if make:
             make(root / path, world)
         filled = {key: value.format(**world) if isinstance(value, str) else value for key, value in changes.items()}
-        edit_descriptor(root, lambda d: d["resources"].append(
-            {**next(r for r in d["resources"] if r["name"] == "claimants"), "name": name, "path": path, **filled}))
+        edit_descriptor(
+            root,
+            lambda d: d["resources"].append(
+                {**next(r for r in d["resources"] if r["name"] == "claimants"), "name": name, "path": path, **filled}
+            ),
+        )
+
     return breaker
 
 
 def claimants_rows(change):
     """A `make` writing the claimants table after `change(rows)`."""
+
     def make(path, world):
         rows = read(path.parent / "claimants.csv")
         change(rows)
         write(path, rows)
+
     return make
 
 
@@ -69,9 +78,12 @@ def huge(path, world):
 def backtracking_pattern(root, world):
     """A schema pattern that takes forever on a cell that almost matches it."""
     set_cell(root, CLAIMANTS, 3, "note", "a" * 60 + "!")
-    edit_descriptor(root, lambda d: next(f for r in d["resources"] if r["name"] == "claimants"
-                                         for f in r["schema"]["fields"] if f["name"] == "note")
-                    .update(constraints={"pattern": "(a|aa)+"}))
+    edit_descriptor(
+        root,
+        lambda d: next(
+            f for r in d["resources"] if r["name"] == "claimants" for f in r["schema"]["fields"] if f["name"] == "note"
+        ).update(constraints={"pattern": "(a|aa)+"}),
+    )
 
 
 def descriptor_as_directory(root, world):
@@ -97,6 +109,7 @@ def header(file, column, label):
         rows = read(root / file)
         rows[0][rows[0].index(column)] = label
         write(root / file, rows)
+
     return breaker
 
 
@@ -107,47 +120,143 @@ ESCAPES = "\x1b[2J\x1b]0;title\x07\rover\n\u202eright\u2066\x85"  # the newline 
 # The cases of a group share one copy (each on a resource, row or column of its own) and one run, as the
 # corruption suite's cell cases do, to keep the suite fast; a case with no group refuses the whole package.
 CASES = [
-    ("link out of the package", "files", added("link-out", lambda path, world: path.symlink_to(world["secret"])), 1,
-     "data/link-out.csv", "resource 'link-out': a link leading outside the package folder"),
-    ("link to /dev/zero", "files", added("zero", lambda path, world: path.symlink_to("/dev/zero")), 1,
-     "data/zero.csv", "resource 'zero': a link leading outside the package folder"),
+    (
+        "link out of the package",
+        "files",
+        added("link-out", lambda path, world: path.symlink_to(world["secret"])),
+        1,
+        "data/link-out.csv",
+        "resource 'link-out': a link leading outside the package folder",
+    ),
+    (
+        "link to /dev/zero",
+        "files",
+        added("zero", lambda path, world: path.symlink_to("/dev/zero")),
+        1,
+        "data/zero.csv",
+        "resource 'zero': a link leading outside the package folder",
+    ),
     ("dot-dot path", "files", added("dot-dot", path="{relative}"), 1, PACKAGE, "'dot-dot' path is a path out of"),
     ("absolute path", "files", added("absolute", path="{secret}"), 1, PACKAGE, "'absolute' path is an absolute path"),
     ("file url path", "files", added("file-url", path="file://{secret}"), 1, PACKAGE, "'file-url' path is a url"),
     ("FIFO", "files", added("fifo", lambda path, world: os.mkfifo(path)), 1, "data/fifo.csv", "(a FIFO)"),
-    ("directory as resource", "files", added("folder", lambda path, world: path.mkdir()), 1,
-     "data/folder.csv", "(a directory)"),
+    (
+        "directory as resource",
+        "files",
+        added("folder", lambda path, world: path.mkdir()),
+        1,
+        "data/folder.csv",
+        "(a directory)",
+    ),
     ("data file over 50 MB", "files", added("huge", huge), 1, "data/huge.csv", "larger than the 50,000,000-byte limit"),
     ("binary file as resource", "files", added("binary", binary), 1, "data/binary.csv", "not UTF-8"),
-    ("deprecated keys that make frictionless warn", "files", added("legacy", layout={"header": True}, compression="no"),
-     1, None, None),
-    ("spreadsheet as resource", "files", added("sheet", spreadsheet, "data/sheet.xlsx", format="xlsx"), 1, PACKAGE,
-     "'sheet' is not a local CSV file"),
-    ("remote path", "remote", added("remote-path", path="{url}/claimants.csv"), 1, PACKAGE,
-     "'remote-path' path is a url; validation reads only files inside the package and never fetches one"),
-    ("remote schema", "remote", added("remote-schema", schema="{url}/schema.json"), 1, PACKAGE,
-     "'remote-schema' schema is a url"),
-    ("remote dialect", "remote", added("remote-dialect", dialect="{url}/dialect.json"), 1, PACKAGE,
-     "'remote-dialect' dialect is a url"),
-    ("remote profile", "remote", added("remote-profile", profile="{url}/profile.json"), 1, PACKAGE,
-     "'remote-profile' names a profile other than data-resource or tabular-data-resource"),
-    ("remote $schema", "remote", lambda root, world: edit_descriptor(root, lambda d: d.update({"$schema": world["url"]})),
-     1, PACKAGE, "$schema: names a profile that is not a standard Data Package profile"),
-    ("forged workflow command in a cell", "output", cell(FIGURES, 3, "claimant_id", "ua-hur\n::error file=README.md::forged"),
-     1, FIGURES, "no such id in claimants (ua-hur\\n::error"),
-    ("escape, CR and bidi in a cell", "output", cell(EVENTS, 3, "summary", f"Kursk{ESCAPES}"), 1, EVENTS,
-     "control or invisible character (Kursk\\x1b[2J\\x1b]0;title\\x07\\rover\\n\\u202eright\\u2066\\x85)"),
-    ("escape, CR and bidi in a header", "output", header(SOURCES, "publisher", f"publisher{ESCAPES}"), 1, SOURCES,
-     "header: incorrect label (publisher\\x1b[2J"),
-    ("3 MB cell", "output", added("big-cell", claimants_rows(lambda rows: rows[2].__setitem__(4, "x" * 3_000_000))), 1,
-     "data/big-cell.csv", "over the limit of 100,000 characters"),
-    ("10,000 extra empty cells", "output", added("wide-row", claimants_rows(lambda rows: rows[2].extend([""] * 10_000))),
-     1, "data/wide-row.csv", "over the limit of 200"),
+    (
+        "deprecated keys that make frictionless warn",
+        "files",
+        added("legacy", layout={"header": True}, compression="no"),
+        1,
+        None,
+        None,
+    ),
+    (
+        "spreadsheet as resource",
+        "files",
+        added("sheet", spreadsheet, "data/sheet.xlsx", format="xlsx"),
+        1,
+        PACKAGE,
+        "'sheet' is not a local CSV file",
+    ),
+    (
+        "remote path",
+        "remote",
+        added("remote-path", path="{url}/claimants.csv"),
+        1,
+        PACKAGE,
+        "'remote-path' path is a url; validation reads only files inside the package and never fetches one",
+    ),
+    (
+        "remote schema",
+        "remote",
+        added("remote-schema", schema="{url}/schema.json"),
+        1,
+        PACKAGE,
+        "'remote-schema' schema is a url",
+    ),
+    (
+        "remote dialect",
+        "remote",
+        added("remote-dialect", dialect="{url}/dialect.json"),
+        1,
+        PACKAGE,
+        "'remote-dialect' dialect is a url",
+    ),
+    (
+        "remote profile",
+        "remote",
+        added("remote-profile", profile="{url}/profile.json"),
+        1,
+        PACKAGE,
+        "'remote-profile' names a profile other than data-resource or tabular-data-resource",
+    ),
+    (
+        "remote $schema",
+        "remote",
+        lambda root, world: edit_descriptor(root, lambda d: d.update({"$schema": world["url"]})),
+        1,
+        PACKAGE,
+        "$schema: names a profile that is not a standard Data Package profile",
+    ),
+    (
+        "forged workflow command in a cell",
+        "output",
+        cell(FIGURES, 3, "claimant_id", "ua-hur\n::error file=README.md::forged"),
+        1,
+        FIGURES,
+        "no such id in claimants (ua-hur\\n::error",
+    ),
+    (
+        "escape, CR and bidi in a cell",
+        "output",
+        cell(EVENTS, 3, "summary", f"Kursk{ESCAPES}"),
+        1,
+        EVENTS,
+        "control or invisible character (Kursk\\x1b[2J\\x1b]0;title\\x07\\rover\\n\\u202eright\\u2066\\x85)",
+    ),
+    (
+        "escape, CR and bidi in a header",
+        "output",
+        header(SOURCES, "publisher", f"publisher{ESCAPES}"),
+        1,
+        SOURCES,
+        "header: incorrect label (publisher\\x1b[2J",
+    ),
+    (
+        "3 MB cell",
+        "output",
+        added("big-cell", claimants_rows(lambda rows: rows[2].__setitem__(4, "x" * 3_000_000))),
+        1,
+        "data/big-cell.csv",
+        "over the limit of 100,000 characters",
+    ),
+    (
+        "10,000 extra empty cells",
+        "output",
+        added("wide-row", claimants_rows(lambda rows: rows[2].extend([""] * 10_000))),
+        1,
+        "data/wide-row.csv",
+        "over the limit of 200",
+    ),
     ("datapackage.json a directory", None, descriptor_as_directory, 1, PACKAGE, "(a directory)"),
     ("descriptor nested 100,000 deep", None, nested_descriptor, 1, PACKAGE, "nested deeper"),
     ("descriptor over 1 MB", None, large_descriptor, 1, PACKAGE, "larger than the 1,000,000-byte limit"),
-    ("pattern that backtracks forever", None, backtracking_pattern, 2, PACKAGE,
-     f"could not validate: OutOfTime: took longer than {LIMIT} s"),
+    (
+        "pattern that backtracks forever",
+        None,
+        backtracking_pattern,
+        2,
+        PACKAGE,
+        f"could not validate: OutOfTime: took longer than {LIMIT} s",
+    ),
 ]
 ARGS = {"pattern that backtracks forever": ["--max-seconds", str(LIMIT)]}  # the default limit, 60 s, is too long here
 
@@ -170,8 +279,14 @@ def runs(tmp_path_factory, listener):
     runs = {}
     for name, group, breaker, *_ in CASES:
         root = runs.setdefault(group or name, copy_package(tmp_path_factory.mktemp("hostile")))
-        breaker(root, {"secret": secret, "relative": os.path.relpath(secret, root),
-                       "url": f"http://127.0.0.1:{listener.getsockname()[1]}"})
+        breaker(
+            root,
+            {
+                "secret": secret,
+                "relative": os.path.relpath(secret, root),
+                "url": f"http://127.0.0.1:{listener.getsockname()[1]}",
+            },
+        )
 
     def run(key):
         started = time.perf_counter()
@@ -222,8 +337,10 @@ def test_unexpected_error_is_one_line_and_status_2(package_copy, monkeypatch, ca
     monkeypatch.setattr(cli, "validate", lambda path: 1 / 0)
     assert cli.main([str(package_copy)]) == 2
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["datapackage.json:1: -: could not validate: ZeroDivisionError: division by zero",
-                     "0 tables, 0 rows checked: could not validate"]
+    assert lines == [
+        "datapackage.json:1: -: could not validate: ZeroDivisionError: division by zero",
+        "0 tables, 0 rows checked: could not validate",
+    ]
 
 
 def test_shown_escapes_and_cuts():

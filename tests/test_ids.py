@@ -1,5 +1,6 @@
 """Nothing released is ever lost: every released id is still here and still means the same thing, and the
 CHANGELOG says in which version each id first appeared."""
+
 import re
 from collections import Counter
 
@@ -28,8 +29,11 @@ def test_no_released_id_disappeared(table):
 
 @pytest.mark.parametrize("table", TABLES)
 def test_no_released_id_changed_meaning(table):
-    changed = sorted(i for (t, i), (meaning, _) in RELEASED.items()
-                     if t == table and (t, i) in CURRENT and CURRENT[(t, i)] != meaning)
+    changed = sorted(
+        i
+        for (t, i), (meaning, _) in RELEASED.items()
+        if t == table and (t, i) in CURRENT and CURRENT[(t, i)] != meaning
+    )
     assert changed == [], "correct a released row with a new row (status corrected), not an edit"
 
 
@@ -51,5 +55,7 @@ def changelog_counts() -> dict:
 def test_changelog_and_release_record_agree_on_when_each_id_appeared():
     recorded = Counter((version, table) for (table, _), (_, version) in RELEASED.items())
     stated = changelog_counts()
-    assert {v for v, _ in recorded} == {v for v, _ in stated}, "every released version needs an 'Ids first released' line"
+    assert {v for v, _ in recorded} == {v for v, _ in stated}, (
+        "every released version needs an 'Ids first released' line"
+    )
     assert {k: n for k, n in stated.items() if n} == dict(recorded)

@@ -1,4 +1,5 @@
 """The measure table against datapackage.json, and the validator's treatment of every measure's basis."""
+
 import json
 
 import pytest
@@ -8,8 +9,12 @@ from dprk_kursk.paths import DESCRIPTOR
 from dprk_kursk.rules import Tables, run
 from dprk_kursk.rules.context import LINE
 
-FIGURE_FIELDS = {f["name"]: f for f in next(r for r in json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["resources"]
-                                            if r["name"] == "figures")["schema"]["fields"]}
+FIGURE_FIELDS = {
+    f["name"]: f
+    for f in next(r for r in json.loads(DESCRIPTOR.read_text(encoding="utf-8"))["resources"] if r["name"] == "figures")[
+        "schema"
+    ]["fields"]
+}
 
 
 def enum(column):
@@ -42,11 +47,26 @@ def test_unknown_measure_names_the_known_ones():
 
 
 # The stock question, decided: the eleven running totals are never a stock; only troops_planned is a plan.
-RUNNING_TOTALS = ["troops_deployed", "killed", "wounded", "casualties", "missing", "captured", "returned_home",
-                  "engineers_deployed", "builders_deployed", "territory_recaptured_km2", "settlements_recaptured"]
+RUNNING_TOTALS = [
+    "troops_deployed",
+    "killed",
+    "wounded",
+    "casualties",
+    "missing",
+    "captured",
+    "returned_home",
+    "engineers_deployed",
+    "builders_deployed",
+    "territory_recaptured_km2",
+    "settlements_recaptured",
+]
 ALLOWED = {name: {"cumulative", "increment"} for name in RUNNING_TOTALS} | {
-    "troops_present": {"stock"}, "troops_planned": {"plan"}, "reinforcements_deployed": {"increment"},
-    "territory_held_km2": {"stock"}, "settlements_held": {"stock"}}
+    "troops_present": {"stock"},
+    "troops_planned": {"plan"},
+    "reinforcements_deployed": {"increment"},
+    "territory_held_km2": {"stock"},
+    "settlements_held": {"stock"},
+}
 
 
 def basis_problems(measure_name, basis):

@@ -1,5 +1,6 @@
 """The 1.0.0 migration lost no row's meaning: every 0.4.0 subject and place maps to the new columns, and the
 record of that mapping (releases/migration-1.0.0.csv) still matches the data."""
+
 import csv
 import re
 
@@ -9,12 +10,20 @@ from dprk_kursk.paths import DATA, ROOT
 
 MIGRATION = list(csv.DictReader(open(ROOT / "releases" / "migration-1.0.0.csv", encoding="utf-8")))
 RELEASED = list(csv.DictReader(open(ROOT / "releases" / "released-ids.csv", encoding="utf-8")))
-CURRENT = {table: {row[f"{table[:-1]}_id"]: row for row in csv.DictReader(open(DATA / f"{table}.csv", encoding="utf-8"))}
-           for table in ("figures", "events")}
+CURRENT = {
+    table: {row[f"{table[:-1]}_id"]: row for row in csv.DictReader(open(DATA / f"{table}.csv", encoding="utf-8"))}
+    for table in ("figures", "events")
+}
 MAPPED = {(row["table"], row["id"]): row for row in MIGRATION}
 DETAIL = re.compile(r"\(|/|\||near |,")  # old text that said more than a plain place or group
 # Old places whose brackets or bars only restated the place: Kursk Oblast, in Russia.
-RESTATED = {"Kursk Oblast | Russia", "Kursk Oblast (Kursk front)", "Russia (Kursk Oblast)", "Russia (Kursk)", "Russia / Kursk Oblast"}
+RESTATED = {
+    "Kursk Oblast | Russia",
+    "Kursk Oblast (Kursk front)",
+    "Russia (Kursk Oblast)",
+    "Russia (Kursk)",
+    "Russia / Kursk Oblast",
+}
 
 
 @pytest.mark.parametrize("table", ["figures", "events"])
@@ -30,8 +39,13 @@ def test_the_record_matches_the_figures(column):
 
 
 def test_the_record_matches_the_events():
-    differ = [i for (t, i), row in MAPPED.items() if t == "events"
-              and (CURRENT["events"][i]["place_id"], CURRENT["events"][i]["also_place_id"]) != (row["place_id"], row["also_place_id"])]
+    differ = [
+        i
+        for (t, i), row in MAPPED.items()
+        if t == "events"
+        and (CURRENT["events"][i]["place_id"], CURRENT["events"][i]["also_place_id"])
+        != (row["place_id"], row["also_place_id"])
+    ]
     assert differ == []
 
 
@@ -45,9 +59,14 @@ def test_old_detail_went_somewhere():
         if table != "figures" or not (DETAIL.search(row["old_subject"]) or DETAIL.search(place)):
             continue
         new = CURRENT["figures"][key]
-        traces = [new["part"], new["note"], new["place_id"] not in ("russia", "kursk-oblast"),
-                  new["counted"] not in ("kpa_troops", "ua_forces", "ru_forces"), new["basis"] == "increment",
-                  new["as_of_precision"] != "day"]
+        traces = [
+            new["part"],
+            new["note"],
+            new["place_id"] not in ("russia", "kursk-oblast"),
+            new["counted"] not in ("kpa_troops", "ua_forces", "ru_forces"),
+            new["basis"] == "increment",
+            new["as_of_precision"] != "day",
+        ]
         if not any(traces):
             lost.append(f"{key}: {row['old_subject']} | {row['old_place']}")
     assert lost == []

@@ -8,6 +8,7 @@ sits in a paragraph marked as a definition, a blockquote that opens with `**Defi
 
 And on a copy of the package, changing one figure's value fails nbval on the sentence that quoted it.
 """
+
 import os
 import re
 import shutil
@@ -22,8 +23,20 @@ from dprk_kursk.findings import compared, direction, quantifier, runs
 from dprk_kursk.paths import NOTEBOOKS, ROOT
 
 PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MONTH = "|".join(MONTHS)
 DATE = re.compile(rf"\b(?:(?P<d>\d{{1,2}}) )?(?P<m>{MONTH}) (?P<y>\d{{4}})\b|\b\d{{4}}-\d{{2}}(?:-\d{{2}})?\b")
 FIGURE_ID = re.compile(r"\bF\d{4}\b")
@@ -69,7 +82,9 @@ def unsupported(notebook) -> list:
                 found.append((cell.id, match.group(0)))
         text = DATE.sub(" ", text)
         found += [(cell.id, i) for i in FIGURE_ID.findall(text) if i not in shown]
-        found += [(cell.id, n) for n in NUMBER.findall(FIGURE_ID.sub(" ", text)) if n.replace(",", "") not in shown_numbers]
+        found += [
+            (cell.id, n) for n in NUMBER.findall(FIGURE_ID.sub(" ", text)) if n.replace(",", "") not in shown_numbers
+        ]
     return found
 
 
@@ -82,13 +97,21 @@ def doctored():
     """A notebook of two cells: a computed sentence, and Markdown that quotes it and more."""
     notebook = nbformat.v4.new_notebook()
     code = nbformat.v4.new_code_cell("say(...)", id="computed")
-    code.outputs = [nbformat.v4.new_output("display_data", data={
-        "text/plain": "On 11 February 2026 about 2,000 of 15,000 (F0003) were unaccounted for.",
-        "text/markdown": "On 11 February 2026 about **2,000** of **15,000** (F0003) were unaccounted for."})]
+    code.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "text/plain": "On 11 February 2026 about 2,000 of 15,000 (F0003) were unaccounted for.",
+                "text/markdown": "On 11 February 2026 about **2,000** of **15,000** (F0003) were unaccounted for.",
+            },
+        )
+    ]
     typed = nbformat.v4.new_markdown_cell(
         "In February 2026 about 2,000 of 15,000 (F0003) were left, 13% of the 15000.\n\n"
         "By 3 March 2026, 2,500 were left (F0009); in 2027 fewer.\n\n"
-        "> **Definition.** A floor added: \"about 1,000\" becomes \"more than 1,000\".", id="typed")
+        '> **Definition.** A floor added: "about 1,000" becomes "more than 1,000".',
+        id="typed",
+    )
     notebook.cells = [code, typed]
     return notebook
 
@@ -96,8 +119,12 @@ def doctored():
 def test_the_check_fails_on_a_doctored_notebook():
     # Worked by hand: February 2026 (2026-02), 2,000, 15,000, 15000, F0003 and 13% are in the output or short;
     # 3 March 2026, 2,500, F0009 and 2027 are not; 1,000 stands in a definition.
-    assert unsupported(doctored()) == [("typed", "3 March 2026"), ("typed", "F0009"), ("typed", "2,500"),
-                                       ("typed", "2027")]
+    assert unsupported(doctored()) == [
+        ("typed", "3 March 2026"),
+        ("typed", "F0009"),
+        ("typed", "2,500"),
+        ("typed", "2027"),
+    ]
 
 
 def test_a_definition_must_be_marked_to_be_exempt():
@@ -106,10 +133,20 @@ def test_a_definition_must_be_marked_to_be_exempt():
     assert ("typed", "1,000") in unsupported(notebook)
 
 
-@pytest.mark.parametrize("part, whole, word", [
-    (195, 195, "all"), (0, 7, "none"), (9, 10, "almost all"), (89, 100, "most"), (126, 195, "most"),
-    (5, 10, "half"), (25, 69, "some"), (2, 29, "few"), (1, 10, "some"),
-])
+@pytest.mark.parametrize(
+    "part, whole, word",
+    [
+        (195, 195, "all"),
+        (0, 7, "none"),
+        (9, 10, "almost all"),
+        (89, 100, "most"),
+        (126, 195, "most"),
+        (5, 10, "half"),
+        (25, 69, "some"),
+        (2, 29, "few"),
+        (1, 10, "some"),
+    ],
+)
 def test_shares_are_worded_by_the_stated_thresholds(part, whole, word):
     assert quantifier(part, whole) == word
 
@@ -120,7 +157,11 @@ def test_comparisons_follow_their_rules():
     assert compared(2000, 1000) == "2 times"
     assert [direction(1500, 13000), direction(3, 1), direction(5, 5)] == ["rose", "fell", "did not change"]
     assert runs(__import__("pandas").Series([12, 12, 15, 13, 15], index=list("abcde"))) == [
-        (12, "a", "b"), (15, "c", "c"), (13, "d", "d"), (15, "e", "e")]
+        (12, "a", "b"),
+        (15, "c", "c"),
+        (13, "d", "d"),
+        (15, "e", "e"),
+    ]
 
 
 def test_a_share_out_of_range_is_an_error():
@@ -144,11 +185,30 @@ def test_changing_a_figure_fails_nbval_on_the_sentence_that_quoted_it(tmp_path):
     set_cell(tmp_path, "data/figures.csv", line, "value", "1400")
     set_cell(tmp_path, "data/figures.csv", line, "stated_as", "1,400")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-p", "no:xdist",
-         "-o", "addopts=", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval-sanitize.cfg"),
-         "--rootdir", str(tmp_path), str(tmp_path / "notebooks" / KURSK)],
-        capture_output=True, text=True, timeout=300, cwd=tmp_path,
-        env=os.environ | {"DPRK_KURSK_ROOT": str(tmp_path)})
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "-o",
+            "addopts=",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval-sanitize.cfg"),
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path / "notebooks" / KURSK),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=os.environ | {"DPRK_KURSK_ROOT": str(tmp_path)},
+    )
     assert run.returncode == 1, run.stdout[-3000:]
     failed = re.findall(r"FAILED \S+::(Cell \d+)", run.stdout)
     assert "held peaked at" in run.stdout, run.stdout[-3000:]  # the failing cell is the finding's

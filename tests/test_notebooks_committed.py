@@ -1,4 +1,5 @@
 """Committed notebooks ran top to bottom in a fresh kernel: nbval only compares cells that carry a count."""
+
 import nbformat
 import pytest
 

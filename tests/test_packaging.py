@@ -1,5 +1,6 @@
 """The package as users install and run it: pyproject and its lock, the root it finds, the `dprk-kursk`
 command (validate, GitHub annotations, add-figure) and pytest from another folder."""
+
 import csv
 import io
 import json
@@ -31,12 +32,16 @@ def pins(lines) -> dict:
 def test_locks_hold_every_pin_of_pyproject_with_hashes():
     project = PYPROJECT["project"]
     extras = project["optional-dependencies"]
-    for lock, wanted in [("requirements.txt", project["dependencies"] + extras["test"]),
-                         ("requirements-lab.txt", project["dependencies"] + extras["test"] + extras["lab"])]:
+    for lock, wanted in [
+        ("requirements.txt", project["dependencies"] + extras["test"]),
+        ("requirements-lab.txt", project["dependencies"] + extras["test"] + extras["lab"]),
+    ]:
         text = (CHECKOUT / lock).read_text(encoding="utf-8")
         locked = pins(text.splitlines())
         assert pins(wanted).items() <= locked.items(), lock
-        requirements = re.findall(r"^[A-Za-z0-9_.-]+==\S+ \\\n(?:    --hash=sha256:[0-9a-f]{64}(?: \\\n)?)+", text, re.M)
+        requirements = re.findall(
+            r"^[A-Za-z0-9_.-]+==\S+ \\\n(?:    --hash=sha256:[0-9a-f]{64}(?: \\\n)?)+", text, re.M
+        )
         assert len(requirements) == len(locked) > 30, f"{lock}: a requirement without --hash"
     assert "--require-hashes" in (CHECKOUT / "Makefile").read_text(encoding="utf-8")
 
@@ -82,11 +87,18 @@ def test_root_is_the_variable_then_the_checkout_then_the_working_folder(tmp_path
 
 
 def test_annotation_escapes_what_the_runner_would_read_as_commands():
-    problem = {"file": "data/a,b:c.csv", "line": 7, "column": "measure",
-               "message": "no such value 100%\r\n::error file=README.md::forged", "value": "x"}
+    problem = {
+        "file": "data/a,b:c.csv",
+        "line": 7,
+        "column": "measure",
+        "message": "no such value 100%\r\n::error file=README.md::forged",
+        "value": "x",
+    }
     line = annotation(problem)
-    assert line == ("::error file=data/a%2Cb%3Ac.csv,line=7,title=measure%3A invalid::"
-                    "data/a,b:c.csv:7: measure: no such value 100%25%0D%0A%3A%3Aerror file=README.md%3A%3Aforged (x)")
+    assert line == (
+        "::error file=data/a%2Cb%3Ac.csv,line=7,title=measure%3A invalid::"
+        "data/a,b:c.csv:7: measure: no such value 100%25%0D%0A%3A%3Aerror file=README.md%3A%3Aforged (x)"
+    )
     assert line.count("::") == 2 and "\n" not in line and "\r" not in line
     assert escape_data("50%") == "50%25" and escape_property("a:b,c") == "a%3Ab%2Cc"
 
@@ -105,8 +117,9 @@ def test_report_fits_one_screen():
 
 
 def dprk_kursk(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "dprk_kursk.cli", *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "dprk_kursk.cli", *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
 
 
 def test_measure_typo_is_one_annotation_on_its_line(package_copy):
@@ -114,7 +127,9 @@ def test_measure_typo_is_one_annotation_on_its_line(package_copy):
     done = dprk_kursk("validate", str(package_copy), "--github")
     assert done.returncode == 1
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("::error file=data/figures.csv,line=4,title=measure%3A invalid::data/figures.csv:4: measure:")
+    assert lines[0].startswith(
+        "::error file=data/figures.csv,line=4,title=measure%3A invalid::data/figures.csv:4: measure:"
+    )
     assert "troops_presnet" in lines[0] and lines[1].startswith("data/figures.csv:4: measure:")
     assert len(lines) <= 2 * 20 + 2
 
@@ -122,43 +137,109 @@ def test_measure_typo_is_one_annotation_on_its_line(package_copy):
 def test_add_figure_appends_the_next_free_id_and_validates(package_copy):
     (package_copy / "releases").mkdir()
     (package_copy / "releases" / "released-ids.csv").write_text(
-        "table,id,meaning,first_version\nfigures,F0950,killed|ua-hur|S0001|about 100,1.0.0\n", encoding="utf-8")
+        "table,id,meaning,first_version\nfigures,F0950,killed|ua-hur|S0001|about 100,1.0.0\n", encoding="utf-8"
+    )
     figures = package_copy / "data" / "figures.csv"
     before = figures.read_text(encoding="utf-8")
-    done = dprk_kursk("add-figure", "--root", str(package_copy), "--measure", "killed", "--counted", "kpa_troops",
-                      "--basis", "cumulative", "--place", "kursk-oblast", "--value", "100", "--qualifier", "about",
-                      "--stated-as", "about 100", "--claimant", "ua-hur", "--reported", "2026-02-11",
-                      "--as-of", "2026-02-11", "--source", "S0001", "--note", "a test row, with a comma")
+    done = dprk_kursk(
+        "add-figure",
+        "--root",
+        str(package_copy),
+        "--measure",
+        "killed",
+        "--counted",
+        "kpa_troops",
+        "--basis",
+        "cumulative",
+        "--place",
+        "kursk-oblast",
+        "--value",
+        "100",
+        "--qualifier",
+        "about",
+        "--stated-as",
+        "about 100",
+        "--claimant",
+        "ua-hur",
+        "--reported",
+        "2026-02-11",
+        "--as-of",
+        "2026-02-11",
+        "--source",
+        "S0001",
+        "--note",
+        "a test row, with a comma",
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[0] == "added F0951 to data/figures.csv"
     after = figures.read_text(encoding="utf-8")
     assert after.startswith(before) and after.count("\n") == before.count("\n") + 1
     row = next(csv.DictReader(io.StringIO(after.splitlines()[0] + "\n" + after.splitlines()[-1])))
-    assert row == {**{k: "" for k in row}, "figure_id": "F0951", "measure": "killed", "counted": "kpa_troops",
-                   "scope": "whole", "basis": "cumulative", "place_id": "kursk-oblast", "value": "100",
-                   "qualifier": "about", "stated_as": "about 100", "unit": "people", "claimant_id": "ua-hur",
-                   "reported": "2026-02-11", "as_of": "2026-02-11", "as_of_precision": "day", "source_id": "S0001",
-                   "status": "active", "note": "a test row, with a comma"}
+    assert row == {
+        **{k: "" for k in row},
+        "figure_id": "F0951",
+        "measure": "killed",
+        "counted": "kpa_troops",
+        "scope": "whole",
+        "basis": "cumulative",
+        "place_id": "kursk-oblast",
+        "value": "100",
+        "qualifier": "about",
+        "stated_as": "about 100",
+        "unit": "people",
+        "claimant_id": "ua-hur",
+        "reported": "2026-02-11",
+        "as_of": "2026-02-11",
+        "as_of_precision": "day",
+        "source_id": "S0001",
+        "status": "active",
+        "note": "a test row, with a comma",
+    }
 
 
 def test_add_figure_refuses_a_value_outside_the_schema(package_copy):
-    done = dprk_kursk("add-figure", "--root", str(package_copy), "--measure", "troops_presnet", "--counted", "kpa_troops",
-                      "--basis", "stock", "--place", "kursk-oblast", "--value", "1", "--qualifier", "exact",
-                      "--stated-as", "1", "--claimant", "ua-hur", "--reported", "2026-02-11", "--source", "S0001")
+    done = dprk_kursk(
+        "add-figure",
+        "--root",
+        str(package_copy),
+        "--measure",
+        "troops_presnet",
+        "--counted",
+        "kpa_troops",
+        "--basis",
+        "stock",
+        "--place",
+        "kursk-oblast",
+        "--value",
+        "1",
+        "--qualifier",
+        "exact",
+        "--stated-as",
+        "1",
+        "--claimant",
+        "ua-hur",
+        "--reported",
+        "2026-02-11",
+        "--source",
+        "S0001",
+    )
     assert done.returncode == 2 and "invalid choice: 'troops_presnet'" in done.stderr
 
 
 def test_pytest_finds_its_settings_from_notebooks():
     """Started in notebooks/, pytest still reads pytest.ini and finds nbval's sanitizer (collection only; from
     the root, `make test` itself is the test)."""
-    probe = ("import sys, pytest\n"
-             "class Probe:\n"
-             "    def pytest_collection_finish(self, session):\n"
-             "        print('SANITIZE', session.config.option.nbval_sanitize_with)\n"
-             "        print('ITEMS', len({item.path.name for item in session.items}))\n"
-             "sys.exit(pytest.main(['--collect-only', '-q', '-n', '0', '.'], plugins=[Probe()]))\n")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=CHECKOUT / "notebooks", capture_output=True, text=True,
-                          timeout=120)
+    probe = (
+        "import sys, pytest\n"
+        "class Probe:\n"
+        "    def pytest_collection_finish(self, session):\n"
+        "        print('SANITIZE', session.config.option.nbval_sanitize_with)\n"
+        "        print('ITEMS', len({item.path.name for item in session.items}))\n"
+        "sys.exit(pytest.main(['--collect-only', '-q', '-n', '0', '.'], plugins=[Probe()]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=CHECKOUT / "notebooks", capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert f"SANITIZE {CHECKOUT / 'tests' / 'nbval-sanitize.cfg'}" in done.stdout
     assert f"ITEMS {len(list((CHECKOUT / 'notebooks').glob('[0-9][0-9]-*.ipynb')))}" in done.stdout

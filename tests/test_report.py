@@ -1,6 +1,7 @@
 """The static site: built into a scratch folder, every link and image resolves inside it, and in a real
 headless Chromium every page loads without errors or network requests, the explorer filters as it should and
 keeps its filters in the address, the front page recomputes for another day, and no page is wider than a phone."""
+
 import json
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -44,8 +45,11 @@ def test_every_page_links_and_images_resolve_inside_the_report(report):
     pages = top_pages(report) + sorted((report / "claims").glob("*.html"))
     assert len(pages) >= 8 + len(PACKAGE.figures)
     for page in pages:
-        missing = [link for link in local_links(page.read_text(encoding="utf-8"))
-                   if not (page.parent / unquote(urlsplit(link).path)).is_file()]
+        missing = [
+            link
+            for link in local_links(page.read_text(encoding="utf-8"))
+            if not (page.parent / unquote(urlsplit(link).path)).is_file()
+        ]
         assert missing == [], page.name
 
 
@@ -90,7 +94,9 @@ def test_index_offers_every_table_the_archive_the_charts_and_the_pages(report):
     assert f"{descriptor['name']}-{descriptor['version']}.zip" in index and f"Version {descriptor['version']}" in index
     charts = sorted(p.name for p in (ROOT / "figures").glob("*.svg"))
     assert sorted(re.findall(r'<img src="figures/([^"]+\.svg)" alt="[^"]{40,}"', index)) == charts and charts
-    for page in ("claims.html", "timeline.html", "data-dictionary.html") + tuple(p.stem + ".html" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+    for page in ("claims.html", "timeline.html", "data-dictionary.html") + tuple(
+        p.stem + ".html" for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")
+    ):
         assert f'href="{page}"' in index
 
 
@@ -102,7 +108,10 @@ def test_index_dataset_json_ld_parses_and_names_every_download(report):
     hrefs = re.findall(r'href="([^"]+)"', offered)
     assert len(hrefs) == len(PACKAGE.descriptor["resources"]) + 2
     assert sorted(d["contentUrl"] for d in dataset["distribution"]) == sorted(hrefs)
-    assert dataset["temporalCoverage"] == f"{PACKAGE.figures['reported'].min():%Y-%m-%d}/{PACKAGE.figures['reported'].max():%Y-%m-%d}"
+    assert (
+        dataset["temporalCoverage"]
+        == f"{PACKAGE.figures['reported'].min():%Y-%m-%d}/{PACKAGE.figures['reported'].max():%Y-%m-%d}"
+    )
 
 
 def test_front_page_shows_one_claim_as_one_claim(report):
@@ -112,7 +121,7 @@ def test_front_page_shows_one_claim_as_one_claim(report):
         big = re.search(r'<p class="big">(.*?)</p>', section, re.S).group(1)
         ends = re.findall(r'href="claims/(F\d{4})\.html"', big)
         assert len(ends) == (1 if len(ids) == 1 else len(set(ends))) and set(ends) <= set(ids)
-        assert ("class=\"to\"" in big) == (len(set(ends)) == 2)
+        assert ('class="to"' in big) == (len(set(ends)) == 2)
 
 
 def test_claims_page_embeds_every_active_figure_once(report):
@@ -128,7 +137,9 @@ def browser():
     if binary is None:
         if required():
             pytest.fail("CI must run the browser tests: install Debian's chromium package (.ci/run does)")
-        pytest.skip("no chromium on this machine: the browser tests need Debian's chromium package (apt-get install chromium)")
+        pytest.skip(
+            "no chromium on this machine: the browser tests need Debian's chromium package (apt-get install chromium)"
+        )
     started = Browser(binary)
     yield started
     started.close()
@@ -143,7 +154,9 @@ def test_every_page_loads_without_errors_network_or_sideways_scroll_on_a_phone(r
         loaded, evaluate = browser.open(page.as_uri(), width=PHONE)
         assert loaded.errors == [], page.name
         assert [u for u in loaded.requests if not u.startswith(("file:", "data:", "about:", "blob:"))] == [], page.name
-        broken = evaluate("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
+        broken = evaluate(
+            "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+        )
         assert broken == [], page.name
         assert evaluate("Array.from(document.images).filter(i => !i.alt.trim()).length") == 0, page.name
         assert evaluate("document.documentElement.scrollWidth") <= PHONE, page.name
@@ -153,7 +166,9 @@ def test_every_id_in_the_explorer_links_to_its_claim_page(report, browser):
     _, evaluate = browser.open((report / "claims.html").as_uri() + "#F0003")
     assert evaluate(ROWS) == len(ACTIVE)
     assert evaluate("document.querySelector('tr.target').id") == "F0003"
-    links = evaluate("Array.from(document.querySelectorAll('#rows-table tbody tr td:first-child a')).map(a => [a.textContent, a.href])")
+    links = evaluate(
+        "Array.from(document.querySelectorAll('#rows-table tbody tr td:first-child a')).map(a => [a.textContent, a.href])"
+    )
     assert sorted(text for text, _ in links) == sorted(ACTIVE["figure_id"])
     for text, href in links:
         path = unquote(urlsplit(href).path)
@@ -195,7 +210,9 @@ def test_explorer_opens_filtered_from_its_address_and_sorts_by_date(report, brow
 def test_an_unknown_filter_value_says_so_and_shows_no_rows(report, browser, query):
     _, evaluate = browser.open((report / "claims.html").as_uri() + query)
     assert evaluate(ROWS) == 0
-    assert evaluate("!document.getElementById('message').hidden && document.getElementById('message').textContent.length > 0")
+    assert evaluate(
+        "!document.getElementById('message').hidden && document.getElementById('message').textContent.length > 0"
+    )
 
 
 def test_explorer_honours_an_id_and_names_the_row_that_replaced_an_inactive_one(report, browser):
@@ -212,10 +229,18 @@ def test_undated_rows_follow_the_date_filter_as_it_says(report, browser):
     said = ACTIVE[ACTIVE["reported"] >= pd.Timestamp("2026-01-01")]
     _, evaluate = browser.open((report / "claims.html").as_uri() + "?date=as_of&from=2026-01")
     assert evaluate(ROWS) == len(described) > 0 and len(undated) > 0
-    evaluate("(() => { const k = document.getElementById('keep-undated'); k.checked = true; k.dispatchEvent(new Event('change')); })()")
+    evaluate(
+        "(() => { const k = document.getElementById('keep-undated'); k.checked = true; k.dispatchEvent(new Event('change')); })()"
+    )
     assert evaluate(ROWS) == len(described) + len(undated)
-    assert parse_qs(urlsplit(evaluate("location.href")).query) == {"date": ["as_of"], "from": ["2026-01"], "undated": ["keep"]}
-    evaluate("(() => { const d = document.getElementById('date-field'); d.value = 'reported'; d.dispatchEvent(new Event('change')); })()")
+    assert parse_qs(urlsplit(evaluate("location.href")).query) == {
+        "date": ["as_of"],
+        "from": ["2026-01"],
+        "undated": ["keep"],
+    }
+    evaluate(
+        "(() => { const d = document.getElementById('date-field'); d.value = 'reported'; d.dispatchEvent(new Event('change')); })()"
+    )
     assert evaluate(ROWS) == len(said) > 0
 
 
@@ -226,7 +251,9 @@ def test_front_page_recomputes_as_of_a_day_and_keeps_it_in_the_address(report, b
     assert evaluate(ids) == {q["key"]: " ".join(c["id"] for c in q["standing"]) for q in default["questions"]}
     day = "2025-06-30"
     expected = {q["key"]: " ".join(c["id"] for c in q["standing"]) for q in answers(PACKAGE, day)["questions"]}
-    evaluate(f"(() => {{ const i = document.getElementById('day'); i.value = '{day}'; i.dispatchEvent(new Event('change')); }})()")
+    evaluate(
+        f"(() => {{ const i = document.getElementById('day'); i.value = '{day}'; i.dispatchEvent(new Event('change')); }})()"
+    )
     assert evaluate(ids) == expected != evaluate("null")
     address = evaluate("location.href")
     assert parse_qs(urlsplit(address).query) == {"on": [day]}
@@ -259,4 +286,6 @@ def test_notebook_pages_show_no_stray_escapes_or_printed_frames(report):
         text = page.read_text(encoding="utf-8")
         prose = " ".join(re.findall(r"<(?:h[1-6]|p|li)[^>]*>(.*?)</(?:h[1-6]|p|li)>", text, re.S))
         assert "\\n" not in prose and "\\t" not in prose, page.name
-        assert "<table" in text and not re.search(r"<pre>\s*\S+\s{2,}\S+\s{2,}\S+.*\n.*\s{2,}\S+\s{2,}", text), page.name
+        assert "<table" in text and not re.search(r"<pre>\s*\S+\s{2,}\S+\s{2,}\S+.*\n.*\s{2,}\S+\s{2,}", text), (
+            page.name
+        )

@@ -1,5 +1,6 @@
 """The rule registry: every registered rule has a corruption case, every case names a known code, the runner
 finds rules by registration, and messages say how to fix what they report."""
+
 import ast
 
 import pytest
@@ -36,6 +37,7 @@ def test_a_registered_rule_runs_without_being_listed():
     def every_claimant(tables):
         """Reports every claimant (a rule registered here only)."""
         return (Finding("claimants", row, "name", "seen", row["name"]) for row in tables.rows("claimants"))
+
     try:
         tables = Tables({"claimants": [{"name": "A", LINE: 2}]}, {"claimants": "data/claimants.csv"}, {"claimants": []})
         problems = [p for p in run(tables) if p.code == "test.every_claimant"]
@@ -62,7 +64,9 @@ def test_misspelt_measure_names_the_nearest_and_every_allowed_value(package_copy
     set_cell(package_copy, "data/figures.csv", 4, "measure", "troops_presnet")
     [problem] = only(validate(package_copy).problems, "data/figures.csv", 4)
     assert problem.code == "schema.enum" and "did you mean troops_present?" in problem.message
-    assert problem.message.endswith("territory_held_km2, settlements_held, territory_recaptured_km2, settlements_recaptured")
+    assert problem.message.endswith(
+        "territory_held_km2, settlements_held, territory_recaptured_km2, settlements_recaptured"
+    )
     assert str(problem).count(", ") == 15  # all sixteen measures, the last included
 
 

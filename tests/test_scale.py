@@ -1,5 +1,6 @@
 """The validator on synthetic packages built from the real schema: every broken row found, nothing else,
 and the same answer whether frictionless runs in the same process or beside it."""
+
 import pytest
 
 from dprk_kursk.synthetic import write_synthetic

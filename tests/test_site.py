@@ -2,6 +2,7 @@
 read correctly from both ends and only to rows that stand, inactive ids say what replaced them; the front page
 answers only with figures that answer the question; text from the package is escaped; no HTML or Markdown is
 built from strings in the code."""
+
 import csv
 import html
 import json
@@ -29,8 +30,10 @@ NAV = [("index.html", "Overview")]
 def pages():
     """Every claim page's context and its HTML, by figure id."""
     template = html_environment().get_template("claim.html")
-    return {claim["id"]: (claim, template.render(claim=claim, root="../", nav=NAV, current="", title=claim["id"]))
-            for claim in claim_pages(PACKAGE, SITE_ADDRESS)}
+    return {
+        claim["id"]: (claim, template.render(claim=claim, root="../", nav=NAV, current="", title=claim["id"]))
+        for claim in claim_pages(PACKAGE, SITE_ADDRESS)
+    }
 
 
 def linked_ids(page: str) -> list:
@@ -54,7 +57,9 @@ def test_each_active_page_shows_its_statement_note_claimant_and_every_page_carry
         assert escape(claimants.loc[figure["claimant_id"], "name"]) in page, figure_id
         if isinstance(figure["note"], str):
             assert escape(figure["note"]) in page, figure_id
-        carried = [figure["source_id"]] + list(PACKAGE.citations.loc[PACKAGE.citations["figure_id"] == figure_id, "source_id"])
+        carried = [figure["source_id"]] + list(
+            PACKAGE.citations.loc[PACKAGE.citations["figure_id"] == figure_id, "source_id"]
+        )
         for source_id in carried:
             assert f'href="{escape(sources.loc[source_id, "url"])}"' in page, (figure_id, source_id)
         assert page.count('<td data-label="publisher">') == len(carried), figure_id
@@ -68,7 +73,9 @@ def test_links_read_correctly_from_both_ends(pages):
     assert re.search(r'F0175 is a later wave on top of <a href="F0174.html">F0174</a>', pages["F0175"][1])
     assert re.search(r'F0174 is followed by the later wave <a href="F0175.html">F0175</a>', pages["F0174"][1])
     # F0076 other_measure F0069: Zelensky's 4,000 as killed, and as killed and wounded.
-    assert re.search(r'F0069 is the same number, counted as another measure, as <a href="F0076.html">F0076</a>', pages["F0069"][1])
+    assert re.search(
+        r'F0069 is the same number, counted as another measure, as <a href="F0076.html">F0076</a>', pages["F0069"][1]
+    )
 
 
 def test_links_go_only_to_rows_that_stand(pages):
@@ -78,8 +85,9 @@ def test_links_go_only_to_rows_that_stand(pages):
     for figure_id, (_, page) in pages.items():
         for target in linked_ids(page):
             row = FIGURES.loc[target]
-            assert row["status"] == "active" or (row["status"] == "retracted" and not isinstance(row["superseded_by"], str)), \
-                (figure_id, target)
+            assert row["status"] == "active" or (
+                row["status"] == "retracted" and not isinstance(row["superseded_by"], str)
+            ), (figure_id, target)
 
 
 def test_inactive_pages_say_so_why_and_what_replaced_them(pages):
@@ -87,8 +95,9 @@ def test_inactive_pages_say_so_why_and_what_replaced_them(pages):
         _, page = pages[figure_id]
         status = re.search(r'<div class="status" role="note">(.*?)</div>', page, re.S)
         assert status, figure_id
-        assert {"corrected": "was corrected", "retracted": "was retracted", "duplicate": "duplicates another figure"}[figure["status"]] \
-            in status.group(1), figure_id
+        assert {"corrected": "was corrected", "retracted": "was retracted", "duplicate": "duplicates another figure"}[
+            figure["status"]
+        ] in status.group(1), figure_id
         if isinstance(figure["superseded_by"], str):
             assert f'<a href="{figure["superseded_by"]}.html">' in status.group(1), figure_id
         replaced = FIGURES.loc[figure["superseded_by"]] if isinstance(figure["superseded_by"], str) else None
@@ -108,7 +117,11 @@ def test_each_page_carries_a_claim_json_ld_and_a_citation(pages):
         assert found["firstAppearance"]["url"] == PACKAGE.sources.set_index("source_id").loc[figure["source_id"], "url"]
         assert len(found["appearance"]) == 1 + int((PACKAGE.citations["figure_id"] == figure_id).sum())
         csl = json.loads(html.unescape(re.search(r'<pre class="code">(.*?)</pre>', page, re.S).group(1)))[0]
-        assert figure_id in csl["title"] and csl["version"] == PACKAGE.version and csl["URL"].endswith(f"claims/{figure_id}.html")
+        assert (
+            figure_id in csl["title"]
+            and csl["version"] == PACKAGE.version
+            and csl["URL"].endswith(f"claims/{figure_id}.html")
+        )
         assert f"Figure {figure_id} (" in page and f"version {PACKAGE.version}" in page
 
 
@@ -117,7 +130,8 @@ def test_front_page_on_the_last_day_answers_only_with_figures_that_answer_the_qu
     assert front["day"] == f"{PACKAGE.figures['reported'].max():%Y-%m-%d}"
     links = PACKAGE.figure_links
     elsewhere = set(links.loc[links["relation"] == "part_of", "figure_id"]) | set(
-        links.loc[links["relation"] == "other_measure", ["figure_id", "related_id"]].to_numpy().ravel())
+        links.loc[links["relation"] == "other_measure", ["figure_id", "related_id"]].to_numpy().ravel()
+    )
     shown = [claim["id"] for question in front["questions"] for claim in question["standing"] + question["older"]]
     assert shown
     for figure_id in shown:
@@ -144,6 +158,8 @@ def test_a_description_with_html_appears_escaped_on_the_dictionary_page(tmp_path
 
 
 HTML_TAGS = "a|p|li|ul|ol|dl|dt|dd|td|th|tr|table|thead|tbody|div|span|h[1-6]|img|script|link|figure|figcaption|section|nav|main|html|body|head|meta|title|em|strong|code|pre|br|button|label|select|option|input|form|details|summary|blockquote"
+
+
 def test_chart_words_come_from_the_json_beside_a_chart_when_there_is_one(tmp_path, monkeypatch):
     monkeypatch.setattr(site, "FIGURES", tmp_path)
     (tmp_path / "a.txt").write_text("Title from txt\nAlt from txt\n", encoding="utf-8")
@@ -168,7 +184,10 @@ MARKDOWN_ROW = re.compile(r"""f["']\|\s""")
 
 
 def test_no_html_or_markdown_is_built_from_strings_in_the_code():
-    for path in sorted((ROOT / "dprk_kursk").rglob("*.py")) + [ROOT / "scripts" / "build_report.py",
-                                                              ROOT / "scripts" / "build_summary.py", ROOT / "scripts" / "build_docs.py"]:
+    for path in sorted((ROOT / "dprk_kursk").rglob("*.py")) + [
+        ROOT / "scripts" / "build_report.py",
+        ROOT / "scripts" / "build_summary.py",
+        ROOT / "scripts" / "build_docs.py",
+    ]:
         text = path.read_text(encoding="utf-8")
         assert not TAG.search(text) and not MARKDOWN_ROW.search(text), path.name

@@ -1,5 +1,6 @@
 """Tables a reader can read: counts whole with thousands separators, ratios with their precision, empty cells
 empty, human headers and no bare row numbers; checked on a table made by hand."""
+
 import json
 import re
 from pathlib import Path
@@ -9,14 +10,16 @@ import pytest
 
 from dprk_kursk.analysis import readable, whole_numbers
 
-HAND = pd.DataFrame({
-    "claimant_id": ["kr-nis", "ua-zelensky", "gb-mod"],
-    "lowest": [4000.0, 300.0, None],
-    "highest": [5000.0, 4000.0, 12345.6],
-    "ratio": [5000 / 4000, 4000 / 300, None],
-    "reported": pd.to_datetime(["2025-03-05", "2025-01-13", None]),
-    "note": ["first", None, "third"],
-})
+HAND = pd.DataFrame(
+    {
+        "claimant_id": ["kr-nis", "ua-zelensky", "gb-mod"],
+        "lowest": [4000.0, 300.0, None],
+        "highest": [5000.0, 4000.0, 12345.6],
+        "ratio": [5000 / 4000, 4000 / 300, None],
+        "reported": pd.to_datetime(["2025-03-05", "2025-01-13", None]),
+        "note": ["first", None, "third"],
+    }
+)
 
 
 def test_counts_are_whole_with_separators_and_ratios_keep_their_precision():
@@ -42,8 +45,9 @@ def test_no_bare_row_numbers_and_human_headers():
 
 
 def test_whole_numbers_rounds_only_the_counts_it_is_given():
-    table = whole_numbers(HAND[["lowest", "highest", "ratio"]].set_index(pd.Index(["a", "b", "c"], name="x")),
-                          ["lowest", "highest"])
+    table = whole_numbers(
+        HAND[["lowest", "highest", "ratio"]].set_index(pd.Index(["a", "b", "c"], name="x")), ["lowest", "highest"]
+    )
     assert table["ratio"].tolist()[:2] == ["1.25", "13.33"]
     assert table["lowest"].tolist()[:2] == ["4,000", "300"]
 
@@ -67,7 +71,9 @@ def shown_tables(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_no_notebook_table_shows_na_is_cut_or_prints_a_count_without_separators(path):
     for cell, html in shown_tables(path):
-        assert "&lt;NA&gt;" not in html and "<NA>" not in html and ">NaN<" not in html, f"cell {cell} shows an empty cell as NA"
+        assert "&lt;NA&gt;" not in html and "<NA>" not in html and ">NaN<" not in html, (
+            f"cell {cell} shows an empty cell as NA"
+        )
         assert not re.search(r"\d+ rows × \d+ columns", html) and ">...<" not in html, f"cell {cell} is cut by pandas"
         assert not re.search(r"\.\.\.</t[dh]>", html), f"cell {cell} cuts a text short"
         for number in re.findall(r"<td>\s*(-?\d{4,}(?:\.\d+)?)\s*</td>", html):

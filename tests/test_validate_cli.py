@@ -1,4 +1,5 @@
 """scripts/validate.py as a user runs it: exit status, located messages, JSON output, read-only."""
+
 import json
 
 from conftest import run_validator
@@ -18,7 +19,9 @@ def test_broken_row_is_located(package_copy):
     before = figures.read_bytes()
     done = run_validator(package_copy / "datapackage.json")
     assert done.returncode == 1
-    located = [line for line in done.stdout.splitlines() if line.startswith("data/figures.csv:3: value: not a valid number")]
+    located = [
+        line for line in done.stdout.splitlines() if line.startswith("data/figures.csv:3: value: not a valid number")
+    ]
     assert len(located) == 1 and located[0].endswith("(three thousand)") and "8000, not 8,000" in located[0]
     assert figures.read_bytes() == before
 
@@ -30,4 +33,5 @@ def test_json_output_lists_problems(package_copy):
     report = json.loads(done.stdout)
     assert done.returncode == 1 and report["valid"] is False
     assert {(p["file"], p["column"], p["value"], p["code"]) for p in report["problems"]} >= {
-        ("data/figures.csv", "claimant_id", "ua-nobody", "references.id")}
+        ("data/figures.csv", "claimant_id", "ua-nobody", "references.id")
+    }

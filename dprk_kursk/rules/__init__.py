@@ -6,6 +6,7 @@ To add a rule: write a function in the module of its table (or in a new module h
 and yields `Finding`s, decorate it with `@rule("table.what")`, and add a corruption case for its code in
 tests/test_corruption.py (tests/test_rules_registry.py fails until you do).
 """
+
 import importlib
 import pkgutil
 

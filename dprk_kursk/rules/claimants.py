@@ -1,4 +1,5 @@
 """Rules on claimants: one claimant, one name."""
+
 import re
 import unicodedata
 
@@ -18,5 +19,7 @@ def spelling(tables):
     for row in tables.rows("claimants"):
         key = name_key(row.get("name", ""))
         if key in seen:
-            yield Finding("claimants", row, "name", f"same claimant as line {seen[key]} under another spelling", row["name"])
+            yield Finding(
+                "claimants", row, "name", f"same claimant as line {seen[key]} under another spelling", row["name"]
+            )
         seen.setdefault(key, row[LINE])

@@ -1,6 +1,7 @@
 """The raw tables a rule reads: `{resource: [row dict, ...]}`, every cell a string, each row carrying its
 spreadsheet line number under LINE. Cells that frictionless already rejected (bad numbers or dates) read as
 None here, so one mistake is reported once."""
+
 import re
 from dataclasses import dataclass, field
 from datetime import date

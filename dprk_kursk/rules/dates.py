@@ -1,4 +1,5 @@
 """Rules on dates shared by several tables: inside the project's window, stored as their precision says."""
+
 from datetime import date
 
 from dprk_kursk.rules.context import as_date
@@ -6,10 +7,17 @@ from dprk_kursk.rules.registry import Finding, rule
 
 WINDOW_START = date(2024, 6, 1)
 # (table, date column, the column giving its precision or None for day)
-DATED = [("figures", "reported", None), ("figures", "as_of", "as_of_precision"), ("events", "date", "date_precision"),
-         ("sources", "published", None)]
-STORED = [("figures", "as_of", "as_of_precision"), ("figures", "period_start", "as_of_precision"),
-          ("events", "date", "date_precision")]
+DATED = [
+    ("figures", "reported", None),
+    ("figures", "as_of", "as_of_precision"),
+    ("events", "date", "date_precision"),
+    ("sources", "published", None),
+]
+STORED = [
+    ("figures", "as_of", "as_of_precision"),
+    ("figures", "period_start", "as_of_precision"),
+    ("events", "date", "date_precision"),
+]
 
 
 def period_end(day, precision):
@@ -25,8 +33,9 @@ def window(tables):
             day = as_date(row.get(column))
             precision = row.get(precision_column, "day") if precision_column else "day"
             if day and not (period_end(day, precision) >= WINDOW_START and day <= tables.today):
-                yield Finding(resource, row, column, f"outside the project's window {WINDOW_START} to {tables.today}",
-                              row[column])
+                yield Finding(
+                    resource, row, column, f"outside the project's window {WINDOW_START} to {tables.today}", row[column]
+                )
 
 
 @rule("dates.precision")
@@ -36,6 +45,8 @@ def stored_at_precision(tables):
         for row in tables.rows(resource):
             day, precision = as_date(row.get(column)), row.get(precision_column)
             if day and precision == "month" and day.day != 1:
-                yield Finding(resource, row, column, "precision month is stored on the month's first day (YYYY-MM-01)", day)
+                yield Finding(
+                    resource, row, column, "precision month is stored on the month's first day (YYYY-MM-01)", day
+                )
             if day and precision == "year" and (day.month, day.day) != (1, 1):
                 yield Finding(resource, row, column, "precision year is stored on 1 January (YYYY-01-01)", day)

@@ -1,4 +1,5 @@
 """Rules on events: dates against their sources, who made a statement, and the same happening entered twice."""
+
 import re
 
 from dprk_kursk.rules.context import LINE, STANDS, as_date
@@ -72,6 +73,12 @@ def duplicate(tables):
         for i, later in enumerate(rows):
             earlier = next((e for e in rows[:i] if same_happening(e, later)), None)
             if earlier:
-                yield Finding("events", later, "event_id", f"same happening as line {earlier[LINE]} "
-                              f"({earlier.get('event_id')}): same day, and same page or same category and place; "
-                              "mark one duplicate", later.get("event_id"))
+                yield Finding(
+                    "events",
+                    later,
+                    "event_id",
+                    f"same happening as line {earlier[LINE]} "
+                    f"({earlier.get('event_id')}): same day, and same page or same category and place; "
+                    "mark one duplicate",
+                    later.get("event_id"),
+                )

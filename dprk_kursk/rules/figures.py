@@ -1,5 +1,6 @@
 """Rules on what a figure counts: its measure's unit, group and basis (from the measure table), scope and part,
 dating, and the same claim entered twice."""
+
 from dprk_kursk.measures import MEASURES
 from dprk_kursk.rules.context import LINE, STANDS, as_date
 from dprk_kursk.rules.registry import Finding, rule
@@ -28,8 +29,13 @@ def counted(tables):
     """The counted group is not one the measure may count."""
     for row, measure in measured(tables):
         if row.get("counted") and row["counted"] not in measure.groups:
-            yield Finding("figures", row, "counted", f"measure {measure.name} counts "
-                          f"{' or '.join(sorted(measure.groups))}", row["counted"])
+            yield Finding(
+                "figures",
+                row,
+                "counted",
+                f"measure {measure.name} counts {' or '.join(sorted(measure.groups))}",
+                row["counted"],
+            )
 
 
 @rule("figures.basis")
@@ -37,8 +43,13 @@ def basis(tables):
     """The basis is not one the measure may take (a running total is never a stock; only a plan is a plan)."""
     for row, measure in measured(tables):
         if row.get("basis") and row["basis"] not in measure.bases:
-            yield Finding("figures", row, "basis", f"measure {measure.name} cannot be a {row['basis']}: it is a "
-                          f"{' or '.join(sorted(measure.bases))}", row["basis"])
+            yield Finding(
+                "figures",
+                row,
+                "basis",
+                f"measure {measure.name} cannot be a {row['basis']}: it is a {' or '.join(sorted(measure.bases))}",
+                row["basis"],
+            )
 
 
 @rule("figures.part_missing")
@@ -80,8 +91,13 @@ def period_basis(tables):
     """A period_start on a figure that is not an increment."""
     for row in tables.rows("figures"):
         if row.get("period_start") and row.get("basis") != "increment":
-            yield Finding("figures", row, "period_start", f"only an increment has a period (basis {row.get('basis')})",
-                          row["period_start"])
+            yield Finding(
+                "figures",
+                row,
+                "period_start",
+                f"only an increment has a period (basis {row.get('basis')})",
+                row["period_start"],
+            )
 
 
 @rule("figures.period_order")
@@ -120,9 +136,17 @@ def duplicate(tables):
         if row.get("status") != STANDS or day is None:
             continue
         key, number = tuple(row.get(c, "") for c in SAME_CLAIM), day.toordinal()
-        twin = min((seen[key, near] for near in range(number - NEAR_DAYS, number + NEAR_DAYS + 1) if (key, near) in seen),
-                   default=None)
+        twin = min(
+            (seen[key, near] for near in range(number - NEAR_DAYS, number + NEAR_DAYS + 1) if (key, near) in seen),
+            default=None,
+        )
         if twin:
-            yield Finding("figures", row, "figure_id", "same claim (claimant, measure, group, scope, basis, place, "
-                          f"number) as line {twin}, reported within {NEAR_DAYS} days", row.get("figure_id"))
+            yield Finding(
+                "figures",
+                row,
+                "figure_id",
+                "same claim (claimant, measure, group, scope, basis, place, "
+                f"number) as line {twin}, reported within {NEAR_DAYS} days",
+                row.get("figure_id"),
+            )
         seen.setdefault((key, number), row[LINE])

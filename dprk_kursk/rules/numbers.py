@@ -1,4 +1,5 @@
 """Rules on the number a figure or citation states: its bounds agree with its qualifier and its wording."""
+
 import math
 
 from dprk_kursk.rules.context import as_number
@@ -47,7 +48,9 @@ def bound_not_value(tables):
         if qualifier in LOW_SET and low is not None and low != value:
             yield Finding(resource, row, "low", f"qualifier {qualifier} needs low equal to value {value:g}", f"{low:g}")
         if qualifier in HIGH_SET and high is not None and high != value:
-            yield Finding(resource, row, "high", f"qualifier {qualifier} needs high equal to value {value:g}", f"{high:g}")
+            yield Finding(
+                resource, row, "high", f"qualifier {qualifier} needs high equal to value {value:g}", f"{high:g}"
+            )
 
 
 @rule("numbers.range_order")
@@ -87,13 +90,15 @@ def stated_qualifier(tables):
     """The qualifier differs from the one stated_as reads as."""
     for resource, row, qualifier, said, numbers, _ in phrased(tables):
         if numbers and said != qualifier:
-            yield Finding(resource, row, "qualifier", f"stated_as reads as {said}, row says {qualifier}", row["stated_as"])
+            yield Finding(
+                resource, row, "qualifier", f"stated_as reads as {said}, row says {qualifier}", row["stated_as"]
+            )
 
 
 @rule("stated.number")
 def stated_number(tables):
     """stated_as does not state the row's value (or its range's low and high)."""
     for resource, row, _, _, numbers, expected in phrased(tables):
-        if numbers and None not in expected and numbers[:len(expected)] != expected:
+        if numbers and None not in expected and numbers[: len(expected)] != expected:
             shown = " to ".join(f"{n:g}" for n in expected)
             yield Finding(resource, row, "stated_as", f"does not state the row's number {shown}", row["stated_as"])

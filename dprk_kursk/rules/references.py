@@ -1,4 +1,5 @@
 """Foreign keys, one set lookup per cell (frictionless' own lookup re-opens every referenced table)."""
+
 from dprk_kursk.descriptor import referenced_table
 from dprk_kursk.rules.registry import Finding, rule
 
@@ -8,7 +9,9 @@ def keys(tables):
     for resource, resource_keys in tables.foreign_keys.items():
         for key in resource_keys:
             target = referenced_table(key, resource)
-            if not (target in tables.fields and tables.fields[target] is None):  # an unreadable schema is reported already
+            if not (
+                target in tables.fields and tables.fields[target] is None
+            ):  # an unreadable schema is reported already
                 yield resource, key, target
 
 
@@ -22,8 +25,13 @@ def target(tables):
     """A foreign key names a table or column that does not exist."""
     for resource, key, target_table in keys(tables):
         if not target_exists(tables, key, target_table):
-            yield Finding(None, None, "", f"foreign key {resource}.{','.join(key['fields'])} names "
-                          f"{target_table}.{','.join(key['reference']['fields'])}, which does not exist")
+            yield Finding(
+                None,
+                None,
+                "",
+                f"foreign key {resource}.{','.join(key['fields'])} names "
+                f"{target_table}.{','.join(key['reference']['fields'])}, which does not exist",
+            )
 
 
 @rule("references.id")

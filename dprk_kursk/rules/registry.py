@@ -6,6 +6,7 @@ carries the rule's code. `CODES` also names the codes of the problems found befo
 the files, frictionless' schema checks, refusing untrusted files), so every code a Problem may carry is
 known in one place.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -38,6 +39,7 @@ CODES: dict[str, str] = {}
 
 def rule(code: str, *needs: str):
     """Register the decorated function as the rule `code` (table.what), run only when the `needs` tables were read."""
+
     def register(check):
         if code in CODES:
             raise ValueError(f"rule code {code} registered twice")
@@ -45,6 +47,7 @@ def rule(code: str, *needs: str):
         RULES[code] = Rule(code, check, needs, description)
         CODES[code] = description
         return check
+
     return register
 
 
@@ -64,6 +67,14 @@ def run(tables) -> list:
             if found.resource is None:
                 problems.append(Problem("datapackage.json", 1, found.column, found.message, str(found.value), code))
             else:
-                problems.append(Problem(tables.paths[found.resource], found.row[LINE], found.column, found.message,
-                                        str(found.value), code))
+                problems.append(
+                    Problem(
+                        tables.paths[found.resource],
+                        found.row[LINE],
+                        found.column,
+                        found.message,
+                        str(found.value),
+                        code,
+                    )
+                )
     return problems

@@ -1,4 +1,5 @@
 """Rules on sources: dates, urls, every source cited, relays naming real outlets, headlines not placeholders."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -8,8 +9,24 @@ from dprk_kursk.rules.registry import Finding, rule
 
 PLACEHOLDER_TITLE = re.compile(r"^\(.*\)$|not shown|headline unknown|untitled|^n/?a$", re.IGNORECASE)
 # News portals that host other outlets' articles: the page's outlet is the one the portal carries, never the portal.
-PORTALS = {"daum", "naver", "nate", "zum", "msn", "microsoftstart", "yahoo", "yahoonews", "googlenews", "aol",
-           "flipboard", "newsbreak", "smartnews", "applenews", "linenews", "groundnews"}
+PORTALS = {
+    "daum",
+    "naver",
+    "nate",
+    "zum",
+    "msn",
+    "microsoftstart",
+    "yahoo",
+    "yahoonews",
+    "googlenews",
+    "aol",
+    "flipboard",
+    "newsbreak",
+    "smartnews",
+    "applenews",
+    "linenews",
+    "groundnews",
+}
 
 
 def relayed(tables):
@@ -70,11 +87,17 @@ def uncited(tables):
     """A source no figure, citation or event cites."""
     if tables.partial & {"figures", "events", "citations"}:
         return  # rows past a run-on quote may cite it
-    cited = {r.get(column) for resource in ("figures", "events", "citations") for r in tables.rows(resource)
-             for column in ("source_id", "date_source_id")}
+    cited = {
+        r.get(column)
+        for resource in ("figures", "events", "citations")
+        for r in tables.rows(resource)
+        for column in ("source_id", "date_source_id")
+    }
     for row in tables.rows("sources"):
         if row.get("source_id") and row["source_id"] not in cited:
-            yield Finding("sources", row, "source_id", "no figure, citation or event cites this source", row["source_id"])
+            yield Finding(
+                "sources", row, "source_id", "no figure, citation or event cites this source", row["source_id"]
+            )
 
 
 @rule("sources.relay_unknown", "publishers")
@@ -101,8 +124,14 @@ def relay_host(tables):
         key = name_key(name)
         host = {label for label in urlsplit(row.get("url", "")).netloc.lower().split(".") if len(label) > 2}
         if key in PORTALS or key in host - {"www", "com", "net", "org"}:
-            yield Finding("sources", row, "relays", "names the page's host or a news portal: name the outlet whose "
-                          "article the page carries, or leave relays empty", name)
+            yield Finding(
+                "sources",
+                row,
+                "relays",
+                "names the page's host or a news portal: name the outlet whose "
+                "article the page carries, or leave relays empty",
+                name,
+            )
 
 
 @rule("sources.placeholder_title")
@@ -110,5 +139,10 @@ def placeholder_title(tables):
     """A title that is a placeholder, not a headline."""
     for row in tables.rows("sources"):
         if PLACEHOLDER_TITLE.search(row.get("title", "")):
-            yield Finding("sources", row, "title", "a placeholder, not a headline: leave empty when no copy shows it",
-                          row["title"])
+            yield Finding(
+                "sources",
+                row,
+                "title",
+                "a placeholder, not a headline: leave empty when no copy shows it",
+                row["title"],
+            )

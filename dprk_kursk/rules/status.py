@@ -1,4 +1,5 @@
 """Rules on corrections: a corrected or duplicate row names the row that stands for it, and only such a row does."""
+
 from dprk_kursk.rules.registry import Finding, rule
 
 REPLACED = ("corrected", "duplicate")
@@ -25,8 +26,13 @@ def successor_not_replaced(tables):
     """A successor on a row that is neither corrected nor a duplicate."""
     for resource, row, status, successor, _ in with_status(tables):
         if status not in REPLACED and successor:
-            yield Finding(resource, row, "superseded_by",
-                          f"only a corrected or duplicate row names a successor (status {status})", successor)
+            yield Finding(
+                resource,
+                row,
+                "superseded_by",
+                f"only a corrected or duplicate row names a successor (status {status})",
+                successor,
+            )
 
 
 @rule("status.self")

@@ -1,4 +1,5 @@
 """Rules on every text cell of every table: white space, hidden characters, formulas, words read as missing."""
+
 import math
 import re
 
@@ -8,8 +9,32 @@ from dprk_kursk.rules.registry import Finding, rule
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 FORMULA_START = ("=", "+", "-", "@")
 # Whole cells that pandas (its default na_values) and other CSV readers turn into a missing value.
-MISSING_WORDS = {"#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
-                 "NA", "NULL", "NaN", "None", "n/a", "nan", "null", "NONE", "none", "Null", "na", "NAN", "Nan"}
+MISSING_WORDS = {
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "<NA>",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "None",
+    "n/a",
+    "nan",
+    "null",
+    "NONE",
+    "none",
+    "Null",
+    "na",
+    "NAN",
+    "Nan",
+}
 
 
 def text_cells(tables):
@@ -42,7 +67,9 @@ def formula(tables):
     """A text cell a spreadsheet would run as a formula."""
     for resource, row, column, cell in text_cells(tables):
         if cell.startswith(FORMULA_START):
-            yield Finding(resource, row, column, "starts with = + - or @: a spreadsheet would run it as a formula", cell)
+            yield Finding(
+                resource, row, column, "starts with = + - or @: a spreadsheet would run it as a formula", cell
+            )
 
 
 @rule("text.missing_word")
@@ -50,8 +77,14 @@ def missing_word(tables):
     """A whole text cell that a CSV reader would read as a missing value (None, NA, N/A, null, NaN...)."""
     for resource, row, column, cell in text_cells(tables):
         if cell in MISSING_WORDS:
-            yield Finding(resource, row, column, "a CSV reader (pandas, R) reads this as a missing value: leave the "
-                          "cell empty if nothing is known, or write the value out in words", cell)
+            yield Finding(
+                resource,
+                row,
+                column,
+                "a CSV reader (pandas, R) reads this as a missing value: leave the "
+                "cell empty if nothing is known, or write the value out in words",
+                cell,
+            )
 
 
 @rule("numbers.finite")

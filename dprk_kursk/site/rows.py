@@ -1,4 +1,5 @@
 """What the site shows, as plain rows and words: the claims explorer, the timeline, dates and bounds in words."""
+
 import pandas as pd
 
 from dprk_kursk.site.labels import BASIS_WORDS, COUNTED, MEASURE_LABELS, RELATION, country_label
@@ -31,9 +32,13 @@ def what_text(row) -> str:
     basis = BASIS_WORDS[row["basis"]]
     start, end, precision = row["period_start"], row["as_of"], row["as_of_precision"]
     if row["basis"] == "increment":
-        basis = ("counted over a period the source does not give" if pd.isna(start) else
-                 f"counted {'on' if precision == 'day' else 'in'} {day_text(start, precision)}" if start == end else
-                 f"counted {day_text(start, precision)} to {day_text(end, precision)}")
+        basis = (
+            "counted over a period the source does not give"
+            if pd.isna(start)
+            else f"counted {'on' if precision == 'day' else 'in'} {day_text(start, precision)}"
+            if start == end
+            else f"counted {day_text(start, precision)} to {day_text(end, precision)}"
+        )
     return f"{group} · {basis} · {row['place']}"
 
 
@@ -55,13 +60,26 @@ def text(value) -> str:
 def claim_rows(package) -> list:
     """Every active figure as one flat row for the explorer."""
     figures = package.figures_in_context()
-    return [{"figure_id": row["figure_id"], "as_of": day_text(row["as_of"], row["as_of_precision"]),
-             "reported": f"{row['reported']:%Y-%m-%d}", "claimant": row["claimant"], "country": country_label(row["country"]),
-             "measure": MEASURE_LABELS[row["measure"]], "what": what_text(row), "stated_as": row["stated_as"],
-             "stated_as_en": text(row.get("stated_as_en")), "bounds": bounds_text(row),
-             "publisher": row["publisher"], "url": row["url"], "pages": int(row["pages"]),
-             "warning": warning_text(row["links"]), "note": text(row["note"])}
-            for _, row in figures.sort_values(["reported", "figure_id"]).iterrows()]
+    return [
+        {
+            "figure_id": row["figure_id"],
+            "as_of": day_text(row["as_of"], row["as_of_precision"]),
+            "reported": f"{row['reported']:%Y-%m-%d}",
+            "claimant": row["claimant"],
+            "country": country_label(row["country"]),
+            "measure": MEASURE_LABELS[row["measure"]],
+            "what": what_text(row),
+            "stated_as": row["stated_as"],
+            "stated_as_en": text(row.get("stated_as_en")),
+            "bounds": bounds_text(row),
+            "publisher": row["publisher"],
+            "url": row["url"],
+            "pages": int(row["pages"]),
+            "warning": warning_text(row["links"]),
+            "note": text(row["note"]),
+        }
+        for _, row in figures.sort_values(["reported", "figure_id"]).iterrows()
+    ]
 
 
 def event_rows(package) -> list:
@@ -73,10 +91,17 @@ def event_rows(package) -> list:
     rows = []
     for _, row in events.sort_values(["date", "event_id"]).iterrows():
         who = row["claimant_id"]
-        rows.append({"event_id": row["event_id"], "date": day_text(row["date"], row["date_precision"]),
-                     "category": row["category"], "place": places[row["place_id"]],
-                     "claimant": claimants["name"].get(who, "") if pd.notna(who) else "",
-                     "country": country_label(claimants["country"].get(who)) if pd.notna(who) else "",
-                     "summary": row["summary"], "publisher": sources.loc[row["source_id"], "publisher"],
-                     "url": sources.loc[row["source_id"], "url"]})
+        rows.append(
+            {
+                "event_id": row["event_id"],
+                "date": day_text(row["date"], row["date_precision"]),
+                "category": row["category"],
+                "place": places[row["place_id"]],
+                "claimant": claimants["name"].get(who, "") if pd.notna(who) else "",
+                "country": country_label(claimants["country"].get(who)) if pd.notna(who) else "",
+                "summary": row["summary"],
+                "publisher": sources.loc[row["source_id"], "publisher"],
+                "url": sources.loc[row["source_id"], "url"],
+            }
+        )
     return rows
