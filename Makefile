@@ -22,6 +22,8 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 reproduce: validate notebooks summary docs report
 
 test: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
 	$(BIN)/python -m pytest
 
 validate: $(STAMP)

@@ -1,5 +1,6 @@
 """Troop accounting on a day: does sent = still there + returned home + killed + unaccounted for,
 each term taken from the claims standing on that day (never a 2024 total against a 2026 stock)?"""
+
 import pandas as pd
 
 from dprk_kursk.measures import MEASURES
@@ -9,9 +10,29 @@ from dprk_kursk.standing import standing_on
 SENT_PLACES, PRESENT_PLACES = set(MEASURES["troops_deployed"].places), set(MEASURES["troops_present"].places)
 # The terms of the troop balance: measure, the term's name in the balance, sign, and the places a figure for it
 # may name (places from the measure table).
-TERMS = [(name, label, sign, MEASURES[name].places and set(MEASURES[name].places))
-         for name, label, sign in (("troops_deployed", "Sent to Russia", +1), ("troops_present", "Still in Kursk", -1),
-                                   ("returned_home", "Returned home", -1), ("killed", "Killed", -1))]
+TERMS = [
+    (name, label, sign, MEASURES[name].places and set(MEASURES[name].places))
+    for name, label, sign in (
+        ("troops_deployed", "Sent to Russia", +1),
+        ("troops_present", "Still in Kursk", -1),
+        ("returned_home", "Returned home", -1),
+        ("killed", "Killed", -1),
+    )
+]
+
+
+def _term(standing: pd.DataFrame, measure: str, label: str, sign: int, wanted, day) -> dict:
+    """One term of the balance: the chosen (else the latest) standing claim, and the range all standing claims span."""
+    row = {"step": label, "measure": measure, "sign": sign}
+    if standing.empty:
+        none = {"figure_id": "", "claimant_id": "", "stated_as": "no claim yet", "value": 0.0}
+        return row | none | {"floor": 0.0, "ceiling": 0.0, "claims": 0}
+    if wanted is not None and wanted not in set(standing["figure_id"]):
+        raise LookupError(f"{wanted} is not a standing {measure} claim on {pd.Timestamp(day):%Y-%m-%d}")
+    chosen = standing[standing["figure_id"] == wanted].iloc[0] if wanted else standing.iloc[-1]
+    claim = {key: chosen[key] for key in ("figure_id", "claimant_id", "stated_as", "value")}
+    spans = {"floor": standing["floor"].min(), "ceiling": standing["ceiling"].max(), "claims": len(standing)}
+    return row | claim | spans
 
 
 def balance_on(figures: pd.DataFrame, day, choose=None, max_age_days=None) -> pd.DataFrame:
@@ -23,27 +44,20 @@ def balance_on(figures: pd.DataFrame, day, choose=None, max_age_days=None) -> pd
     A term no claim covers yet counts as zero and says so. `max_age_days` drops claims older than that.
     """
     choose = choose or {}
-    rows = []
-    for measure, label, sign, places in TERMS:
-        standing = standing_on(figures, measure, day, places, max_age_days)
-        if standing.empty:
-            rows.append({"step": label, "measure": measure, "sign": sign, "figure_id": "", "claimant_id": "",
-                         "stated_as": "no claim yet", "value": 0.0, "floor": 0.0, "ceiling": 0.0, "claims": 0})
-            continue
-        wanted = choose.get(measure)
-        if wanted is not None and wanted not in set(standing["figure_id"]):
-            raise LookupError(f"{wanted} is not a standing {measure} claim on {pd.Timestamp(day):%Y-%m-%d}")
-        chosen = standing[standing["figure_id"] == wanted].iloc[0] if wanted else standing.iloc[-1]
-        rows.append({"step": label, "measure": measure, "sign": sign, "figure_id": chosen["figure_id"],
-                     "claimant_id": chosen["claimant_id"], "stated_as": chosen["stated_as"], "value": chosen["value"],
-                     "floor": standing["floor"].min(), "ceiling": standing["ceiling"].max(), "claims": len(standing)})
+    rows = [
+        _term(standing_on(figures, measure, day, places, max_age_days), measure, label, sign, choose.get(measure), day)
+        for measure, label, sign, places in TERMS
+    ]
     table = pd.DataFrame(rows)
     signed = table["sign"]
-    remainder = {"step": "Unaccounted for", "measure": "", "sign": 0, "figure_id": "", "claimant_id": "", "stated_as": "",
-                 "value": (signed * table["value"]).sum(),
-                 "floor": table.loc[signed > 0, "floor"].sum() - table.loc[signed < 0, "ceiling"].sum(),
-                 "ceiling": table.loc[signed > 0, "ceiling"].sum() - table.loc[signed < 0, "floor"].sum(),
-                 "claims": 0}
+    remainder = {"step": "Unaccounted for", "measure": "", "sign": 0, "figure_id": "", "claimant_id": ""}
+    remainder |= {
+        "stated_as": "",
+        "value": (signed * table["value"]).sum(),
+        "floor": table.loc[signed > 0, "floor"].sum() - table.loc[signed < 0, "ceiling"].sum(),
+        "ceiling": table.loc[signed > 0, "ceiling"].sum() - table.loc[signed < 0, "floor"].sum(),
+        "claims": 0,
+    }
     return pd.concat([table, pd.DataFrame([remainder])], ignore_index=True)
 
 
@@ -60,10 +74,19 @@ def substitutions(figures: pd.DataFrame, day, choose=None, max_age_days=None) ->
         current = base[base["measure"] == measure].iloc[0]
         for claim in standing_on(figures, measure, day, places, max_age_days).itertuples():
             change = sign * (claim.value - current["value"])
-            rows.append({"term": label, "claimant_id": claim.claimant_id, "figure_id": claim.figure_id,
-                         "reported": claim.reported, "stated_as": claim.stated_as, "value": claim.value,
-                         "is_base": claim.figure_id == current["figure_id"], "remainder": remainder + change,
-                         "change": change})
+            rows.append(
+                {
+                    "term": label,
+                    "claimant_id": claim.claimant_id,
+                    "figure_id": claim.figure_id,
+                    "reported": claim.reported,
+                    "stated_as": claim.stated_as,
+                    "value": claim.value,
+                    "is_base": claim.figure_id == current["figure_id"],
+                    "remainder": remainder + change,
+                    "change": change,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -99,5 +122,9 @@ def remainder_range(balance: pd.DataFrame, figures: pd.DataFrame) -> dict:
     bounds, sign = worded_bounds(balance, figures), balance["sign"].iloc[:-1]
     low = bounds.loc[sign > 0, "low"].sum() - bounds.loc[sign < 0, "high"].sum()
     high = bounds.loc[sign > 0, "high"].sum() - bounds.loc[sign < 0, "low"].sum()
-    return {"low": float(max(low, 0.0) if high >= 0 else low), "high": float(high), "open_below": bool(low == float("-inf")),
-            "value": float(balance["value"].iloc[-1])}
+    return {
+        "low": float(max(low, 0.0) if high >= 0 else low),
+        "high": float(high),
+        "open_below": bool(low == float("-inf")),
+        "value": float(balance["value"].iloc[-1]),
+    }

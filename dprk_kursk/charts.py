@@ -4,6 +4,7 @@ Each chart is a function of the package registered under the stem of its files (
 the tests and the report iterate `CHARTS` and none is listed by hand. Every number and comparative word of a
 chart's title and subtitle is computed here from the package; tests/test_chart_titles.py recomputes them.
 """
+
 import json
 import textwrap
 
@@ -97,9 +98,19 @@ def show(chart, name: str, version: str) -> None:
 # One colour per claimant's country or group, the same in every chart and for nothing else. Chosen so that every
 # pair stays apart for readers with protanopia or deuteranopia (tests/test_chart_colours.py simulates both);
 # claimants of no country (AFP, ISW) are "Independent", in grey.
-COUNTRY_COLOURS = {"Ukraine": "#0072B2", "Russia": "#D55E00", "South Korea": "#E69F00", "North Korea": "#000000",
-                   "United States": "#33BBEE", "United Kingdom": "#882255", "Türkiye": "#7A5230",
-                   "International": "#009E73", "Netherlands": "#CC79A7", "Japan": "#F0E442", "Independent": "#BBBBBB"}
+COUNTRY_COLOURS = {
+    "Ukraine": "#0072B2",
+    "Russia": "#D55E00",
+    "South Korea": "#E69F00",
+    "North Korea": "#000000",
+    "United States": "#33BBEE",
+    "United Kingdom": "#882255",
+    "Türkiye": "#7A5230",
+    "International": "#009E73",
+    "Netherlands": "#CC79A7",
+    "Japan": "#F0E442",
+    "Independent": "#BBBBBB",
+}
 # Older releases wrote a claimant of no country as the text "None".
 COUNTRY_ALIASES = {"None": "Independent"}
 # Everything that is not a claimant's country is drawn in greys (by lightness), never in a country's hue.
@@ -108,15 +119,24 @@ INK, MID, LIGHT = "0.25", "0.55", "0.8"
 PERIOD = {"month": pd.offsets.MonthBegin(1), "year": pd.offsets.YearBegin(1)}
 # Which way a claim's wording leaves it open: a floor upward, a ceiling downward.
 OPENS = {"at_least": 1, "more_than": 1, "up_to": -1, "less_than": -1}
-QUALIFIER_WORDS = {"about": "about ", "exact": "", "at_least": "at least ", "more_than": "more than ",
-                   "up_to": "up to ", "less_than": "less than ", "range": ""}
+QUALIFIER_WORDS = {
+    "about": "about ",
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "less_than": "less than ",
+    "range": "",
+}
 
 
 def _arrow(direction: int) -> Path:
     """A marker that starts at the claim and points the way its wording leaves it open."""
     d = direction
-    return Path([(0, 0), (0, d), (-0.4, 0.55 * d), (0, d), (0.4, 0.55 * d)],
-                [Path.MOVETO, Path.LINETO, Path.MOVETO, Path.LINETO, Path.LINETO])
+    return Path(
+        [(0, 0), (0, d), (-0.4, 0.55 * d), (0, d), (0.4, 0.55 * d)],
+        [Path.MOVETO, Path.LINETO, Path.MOVETO, Path.LINETO, Path.LINETO],
+    )
 
 
 class Chart:
@@ -132,9 +152,11 @@ CHARTS = {}
 
 def registered(stem: str):
     """Register a chart function (package -> Chart) under the stem of the files it is saved to."""
+
     def register(build):
         CHARTS[stem] = build
         return build
+
     return register
 
 
@@ -153,10 +175,28 @@ def headed(fig, title: str, subtitle: str) -> None:
     width = fig.get_figwidth()
     title_lines = textwrap.wrap(title, int(width * 9.5), break_on_hyphens=False)
     subtitle_lines = textwrap.wrap(subtitle, int(width * 14), break_on_hyphens=False)
-    fig.text(0.01, 1, "\n".join(title_lines), ha="left", va="top", fontsize=12, fontweight="bold", linespacing=1.3,
-             transform=offset_copy(fig.transFigure, fig, y=-6, units="points"))
-    fig.text(0.01, 1, "\n".join(subtitle_lines), ha="left", va="top", fontsize=9, color="0.3", linespacing=1.3,
-             transform=offset_copy(fig.transFigure, fig, y=-12 - 16 * len(title_lines), units="points"))
+    fig.text(
+        0.01,
+        1,
+        "\n".join(title_lines),
+        ha="left",
+        va="top",
+        fontsize=12,
+        fontweight="bold",
+        linespacing=1.3,
+        transform=offset_copy(fig.transFigure, fig, y=-6, units="points"),
+    )
+    fig.text(
+        0.01,
+        1,
+        "\n".join(subtitle_lines),
+        ha="left",
+        va="top",
+        fontsize=9,
+        color="0.3",
+        linespacing=1.3,
+        transform=offset_copy(fig.transFigure, fig, y=-12 - 16 * len(title_lines), units="points"),
+    )
     header = (16 + 16 * len(title_lines) + 12 * len(subtitle_lines)) / 72
     height = fig.get_figheight()
     bottom = FOOTER_INCHES / height
@@ -197,8 +237,17 @@ def claims(ax, rows, caveats=None) -> set:
             drawn.add("span")
         else:
             x = row.as_of
-            ax.plot([x], [row.value], ls="none", marker="o", ms=6, color=colour, mec=colour,
-                    mfc="white" if flagged else colour, mew=1.5)
+            ax.plot(
+                [x],
+                [row.value],
+                ls="none",
+                marker="o",
+                ms=6,
+                color=colour,
+                mec=colour,
+                mfc="white" if flagged else colour,
+                mew=1.5,
+            )
             drawn.add("hollow" if flagged else "dot")
         if pd.notna(row.low) and pd.notna(row.high) and row.low != row.high:
             ax.plot([x, x], [row.low, row.high], color=colour, lw=1.5)
@@ -219,26 +268,58 @@ def caveat_labels(ax, rows, caveats) -> None:
         first = mine.iloc[0]
         text = "\n".join(textwrap.wrap(f"⚠ {', '.join(mine['figure_id'])}: {reason}", 44))
         late = first["as_of"] > rows["as_of"].min() + (rows["as_of"].max() - rows["as_of"].min()) / 2
-        ax.annotate(text, (first["as_of"], first["value"]), xytext=(-10 if late else 10, -4), textcoords="offset points",
-                    fontsize=8, color="0.2", va="top", ha="right" if late else "left")
+        ax.annotate(
+            text,
+            (first["as_of"], first["value"]),
+            xytext=(-10 if late else 10, -4),
+            textcoords="offset points",
+            fontsize=8,
+            color="0.2",
+            va="top",
+            ha="right" if late else "left",
+        )
 
 
-MARK_LABELS = {"dot": "a claim (about, or exact)", "floor": "at least: could be higher", "ceiling": "up to: could be lower",
-               "range": "a stated range", "span": "dated only to a month or year", "hollow": "⚠ counts something else"}
+MARK_LABELS = {
+    "dot": "a claim (about, or exact)",
+    "floor": "at least: could be higher",
+    "ceiling": "up to: could be lower",
+    "range": "a stated range",
+    "span": "dated only to a month or year",
+    "hollow": "⚠ counts something else",
+}
 
 
 def country_key(ax, countries, marks) -> None:
     """One key: a colour per claimant's country, then what each kind of mark drawn means."""
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], ls="none", marker="s", ms=8, color=COUNTRY_COLOURS[c], label=c) for c in sorted(countries)]
-    styles = {"dot": {"marker": "o"}, "floor": {"marker": _arrow(1), "ms": 16, "fillstyle": "none"},
-              "ceiling": {"marker": _arrow(-1), "ms": 16, "fillstyle": "none"}, "range": {"marker": "|", "ms": 10},
-              "span": {"marker": "_", "ms": 14, "mew": 5, "alpha": 0.45}, "hollow": {"marker": "o", "mfc": "white", "mew": 1.5}}
-    handles += [Line2D([], [], ls="none", color=INK, label=MARK_LABELS[m], **({"ms": 6} | styles[m]))
-                for m in MARK_LABELS if m in marks]
-    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-              title="claimant's country; mark", title_fontsize=8, alignment="left")
+    handles = [
+        Line2D([], [], ls="none", marker="s", ms=8, color=COUNTRY_COLOURS[c], label=c) for c in sorted(countries)
+    ]
+    styles = {
+        "dot": {"marker": "o"},
+        "floor": {"marker": _arrow(1), "ms": 16, "fillstyle": "none"},
+        "ceiling": {"marker": _arrow(-1), "ms": 16, "fillstyle": "none"},
+        "range": {"marker": "|", "ms": 10},
+        "span": {"marker": "_", "ms": 14, "mew": 5, "alpha": 0.45},
+        "hollow": {"marker": "o", "mfc": "white", "mew": 1.5},
+    }
+    handles += [
+        Line2D([], [], ls="none", color=INK, label=MARK_LABELS[m], **({"ms": 6} | styles[m]))
+        for m in MARK_LABELS
+        if m in marks
+    ]
+    ax.legend(
+        handles=handles,
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+        title="claimant's country; mark",
+        title_fontsize=8,
+        alignment="left",
+    )
 
 
 def date_axis(ax, label="date the figure describes") -> None:
@@ -255,14 +336,20 @@ def worded(value: float, qualifier: str) -> str:
 
 
 # How a claimant's name may already say its country ("UK Ministry of Defence", "Russian Ministry of Defence").
-NAMED_IN = {"United Kingdom": ("United Kingdom", "UK ", "British"), "United States": ("United States", "US ", "U.S.", "American"),
-            "Russia": ("Russia",), "Ukraine": ("Ukrain",), "South Korea": ("South Korea",), "North Korea": ("North Korea",)}
+NAMED_IN = {
+    "United Kingdom": ("United Kingdom", "UK ", "British"),
+    "United States": ("United States", "US ", "U.S.", "American"),
+    "Russia": ("Russia",),
+    "Ukraine": ("Ukrain",),
+    "South Korea": ("South Korea",),
+    "North Korea": ("North Korea",),
+}
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
 def short_name(name: str) -> str:
     """A claimant's abbreviation where its name gives one ("Agence France-Presse (AFP)" -> "AFP")."""
-    inner = name[name.rfind("(") + 1:-1] if name.endswith(")") and "(" in name else ""
+    inner = name[name.rfind("(") + 1 : -1] if name.endswith(")") and "(" in name else ""
     return inner or name
 
 
@@ -298,15 +385,16 @@ def text_collisions(fig) -> list:
     fig.draw(renderer)
     canvas = fig.bbox
     boxes = [(t, t.get_window_extent(renderer)) for t in drawn_texts(fig, renderer)]
-    found = [f"outside the canvas: {t.get_text()!r}" for t, box in boxes
-             if box.x0 < canvas.x0 - 1 or box.y0 < canvas.y0 - 1 or box.x1 > canvas.x1 + 1 or box.y1 > canvas.y1 + 1]
+    found = [
+        f"outside the canvas: {t.get_text()!r}"
+        for t, box in boxes
+        if box.x0 < canvas.x0 - 1 or box.y0 < canvas.y0 - 1 or box.x1 > canvas.x1 + 1 or box.y1 > canvas.y1 + 1
+    ]
     for i, (first, a) in enumerate(boxes):
-        for second, b in boxes[i + 1:]:
+        for second, b in boxes[i + 1 :]:
             if min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1:
                 found.append(f"overlap: {first.get_text()!r} and {second.get_text()!r}")
     return found
-
-
 
 
 def _day(stamp) -> str:
@@ -316,8 +404,15 @@ def _day(stamp) -> str:
 def _fade(ax, x, start, length, colour, width=0.6, steps=6) -> None:
     """A bar's open end: from `start`, `length` long (negative: downward), fading out."""
     for step in range(steps):
-        ax.bar(x, length / steps, bottom=start + step * length / steps, width=width, color=colour,
-               alpha=0.8 * (1 - (step + 1) / (steps + 1)), lw=0)
+        ax.bar(
+            x,
+            length / steps,
+            bottom=start + step * length / steps,
+            width=width,
+            color=colour,
+            alpha=0.8 * (1 - (step + 1) / (steps + 1)),
+            lw=0,
+        )
 
 
 # The day of the seed article, whose balance notebook 1 draws.
@@ -333,8 +428,15 @@ def _balance_bars(ax, balance, bounds, names) -> list:
         ax.bar(i, row.value, bottom=start, width=0.6, color=INK if row.sign > 0 else MID, lw=0)
         if bounds.iloc[i]["high"] == float("inf"):
             _fade(ax, i, start + row.value if row.sign > 0 else start, fade * row.sign, INK if row.sign > 0 else MID)
-        ax.annotate(row.stated_as, (i, start + row.value), xytext=(0, 3 if row.sign > 0 else -4), textcoords="offset points",
-                    ha="center", va="bottom" if row.sign > 0 else "top", fontsize=9)
+        ax.annotate(
+            row.stated_as,
+            (i, start + row.value),
+            xytext=(0, 3 if row.sign > 0 else -4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom" if row.sign > 0 else "top",
+            fontsize=9,
+        )
         level = row.value if row.sign > 0 else start
         who = "\n".join(textwrap.wrap(names.get(row.claimant_id, "no claim yet"), 22))
         labels.append(f"{row.step}\n{who}")
@@ -365,7 +467,9 @@ def balance_chart(package, day: str = SEED_DAY) -> Chart:
     last, low, high = len(balance) - 1, span["low"], span["high"]
     ax.bar(last, high - low, bottom=low, width=0.6, color="none", edgecolor=INK, hatch="///", lw=1)
     lead, band = _remainder_words(span)
-    ax.annotate(band, (last, max(high, 0)), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
+    ax.annotate(
+        band, (last, max(high, 0)), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9
+    )
     labels.append("Unaccounted for\n(what the claims allow)")
     ax.set_xticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(0, sent["value"] * 1.15)
@@ -375,18 +479,26 @@ def balance_chart(package, day: str = SEED_DAY) -> Chart:
     thousands(ax.yaxis)
     who_sent = whose(package, sent["claimant_id"])
     if high < 0:
-        title = (f"The claims standing on {_day(day)} count {-high:,.0f} more North Korean troops than the "
-                 f"{sent['value']:,.0f} {who_sent} says were sent")
+        title = (
+            f"The claims standing on {_day(day)} count {-high:,.0f} more North Korean troops than the "
+            f"{sent['value']:,.0f} {who_sent} says were sent"
+        )
     else:
-        title = (f"{lead} {high:,.0f} of the {sent['value']:,.0f} North Korean troops {who_sent} says were sent "
-                 f"are covered by no claim standing on {_day(day)}")
-    subtitle = ("Each term is the newest claim standing that day for the whole contingent, as worded, under whose it is. "
-                "A faded end: an \"at least\" figure, which could be larger, so what is left could be smaller. "
-                "Hatched: the range of the remainder the wording allows.")
+        title = (
+            f"{lead} {high:,.0f} of the {sent['value']:,.0f} North Korean troops {who_sent} says were sent "
+            f"are covered by no claim standing on {_day(day)}"
+        )
+    subtitle = (
+        "Each term is the newest claim standing that day for the whole contingent, as worded, under whose it is. "
+        'A faded end: an "at least" figure, which could be larger, so what is left could be smaller. '
+        "Hatched: the range of the remainder the wording allows."
+    )
     headed(fig, title, subtitle)
-    alt = (f"Waterfall chart. Sent to Russia {sent['stated_as']} ({who_sent}); minus "
-           + "; minus ".join(f"{r.step[0].lower()}{r.step[1:]} {r.stated_as}" for r in balance.iloc[1:-1].itertuples())
-           + f"; leaves {band} unaccounted for.")
+    alt = (
+        f"Waterfall chart. Sent to Russia {sent['stated_as']} ({who_sent}); minus "
+        + "; minus ".join(f"{r.step[0].lower()}{r.step[1:]} {r.stated_as}" for r in balance.iloc[1:-1].itertuples())
+        + f"; leaves {band} unaccounted for."
+    )
     return Chart(fig, title, subtitle, alt)
 
 
@@ -406,10 +518,17 @@ def claims_panels(panels, title: str, subtitle: str, ylabel: str, caveats=None) 
     date_axis(axes[-1, 0])
     country_key(axes[0, 0], countries, marks)
     headed(fig, title, subtitle)
-    alt = " ".join(f"{label}: {len(rows)} claims from {rows['as_of'].min():%B %Y} to {rows['as_of'].max():%B %Y}, "
-                   f"from {rows['value'].min():,.0f} to {rows['value'].max():,.0f}." for rows, label in panels)
+    alt = " ".join(
+        f"{label}: {len(rows)} claims from {rows['as_of'].min():%B %Y} to {rows['as_of'].max():%B %Y}, "
+        f"from {rows['value'].min():,.0f} to {rows['value'].max():,.0f}."
+        for rows, label in panels
+    )
     if caveats is not None and len(caveats):
-        alt += " Marked as not comparable: " + "; ".join(f"{i} ({reason.rstrip('.')})" for i, reason in caveats.items()) + "."
+        alt += (
+            " Marked as not comparable: "
+            + "; ".join(f"{i} ({reason.rstrip('.')})" for i, reason in caveats.items())
+            + "."
+        )
     return Chart(fig, title, subtitle, f"Scatter chart with ranges, by claimant's country. {alt}")
 
 
@@ -430,12 +549,16 @@ def sent_chart(package) -> Chart:
     first_year = compared["as_of"].dt.year.min()
     early = first_reaching(compared, compared.loc[compared["as_of"].dt.year == first_year, "value"].max())
     peak = first_reaching(compared, compared["value"].max())
-    title = (f"The highest claim of North Korean troops sent was {worded(early['value'], early['qualifier'])} in {first_year}, "
-             f"first from {whose(package, early['claimant_id'])}; "
-             f"{whose(package, peak['claimant_id'])} put it at {worded(peak['value'], peak['qualifier'])} "
-             f"in {peak['as_of']:%B %Y}")
-    subtitle = ("North Korean troops sent to Russia in total (people), each claim at the date it describes; a light band "
-                "across the month or year when that is all it gives.")
+    title = (
+        f"The highest claim of North Korean troops sent was {worded(early['value'], early['qualifier'])} in {first_year}, "
+        f"first from {whose(package, early['claimant_id'])}; "
+        f"{whose(package, peak['claimant_id'])} put it at {worded(peak['value'], peak['qualifier'])} "
+        f"in {peak['as_of']:%B %Y}"
+    )
+    subtitle = (
+        "North Korean troops sent to Russia in total (people), each claim at the date it describes; a light band "
+        "across the month or year when that is all it gives."
+    )
     return claims_panels([(rows, "Troops sent, in total")], title, subtitle, "North Korean troops (people)", warned)
 
 
@@ -445,69 +568,121 @@ def losses_chart(package) -> Chart:
 
     context = package.figures_in_context()
     killed, both = comparable(context, "killed"), comparable(context, "casualties")
-    warned = pd.concat([caveats(context, package.figure_links, "killed"), caveats(context, package.figure_links, "casualties")])
+    warned = pd.concat(
+        [caveats(context, package.figure_links, "killed"), caveats(context, package.figure_links, "casualties")]
+    )
     compared = killed[~killed["figure_id"].isin(warned.index)].sort_values(["as_of", "reported", "figure_id"])
     first, top = compared.iloc[0], first_reaching(compared, compared["value"].max())
     most = first_reaching(both[~both["figure_id"].isin(warned.index)], both["value"].max())
-    said = {row["figure_id"]: f"{worded(row['value'], row['qualifier'])} in {row['as_of']:%B %Y}" for row in (first, top)}
+    said = {
+        row["figure_id"]: f"{worded(row['value'], row['qualifier'])} in {row['as_of']:%B %Y}" for row in (first, top)
+    }
     if first["claimant_id"] == top["claimant_id"]:
-        title = (f"{whose(package, first['claimant_id'])} raised its count of North Korean dead from "
-                 f"{said[first['figure_id']]} to {said[top['figure_id']]}")
+        title = (
+            f"{whose(package, first['claimant_id'])} raised its count of North Korean dead from "
+            f"{said[first['figure_id']]} to {said[top['figure_id']]}"
+        )
     else:
-        title = (f"Claims of North Korean dead rose from {said[first['figure_id']]} ({whose(package, first['claimant_id'])}) "
-                 f"to {said[top['figure_id']]} ({whose(package, top['claimant_id'])})")
-    subtitle = (f"Killed and wounded together reached {worded(most['value'], most['qualifier'])} "
-                f"({whose(package, most['claimant_id'])}, {most['as_of']:%B %Y}). Totals for the whole contingent at the "
-                f"date they describe. ⚠ hollow: {len(warned)} killed claims that likely count killed and wounded "
-                f"({', '.join(warned.index)}), drawn but not compared.")
-    return claims_panels([(killed, "Killed"), (both, "Killed and wounded together")], title, subtitle,
-                         "North Korean troops (people)", warned)
+        title = (
+            f"Claims of North Korean dead rose from {said[first['figure_id']]} ({whose(package, first['claimant_id'])}) "
+            f"to {said[top['figure_id']]} ({whose(package, top['claimant_id'])})"
+        )
+    subtitle = (
+        f"Killed and wounded together reached {worded(most['value'], most['qualifier'])} "
+        f"({whose(package, most['claimant_id'])}, {most['as_of']:%B %Y}). Totals for the whole contingent at the "
+        f"date they describe. ⚠ hollow: {len(warned)} killed claims that likely count killed and wounded "
+        f"({', '.join(warned.index)}), drawn but not compared."
+    )
+    return claims_panels(
+        [(killed, "Killed"), (both, "Killed and wounded together")],
+        title,
+        subtitle,
+        "North Korean troops (people)",
+        warned,
+    )
 
 
 # The few events the Kursk chart labels (the start of the incursion and Russia's claims to have retaken it), each
 # with a short label in the chart's words; the date comes from events.csv.
-KURSK_EVENTS = {"E0001": ("Ukraine's incursion begins", "bottom"), "E0053": ("Russia says Sudzha retaken", "top"),
-                "E0007": ("Russia says all of Kursk retaken", "top")}
+KURSK_EVENTS = {
+    "E0001": ("Ukraine's incursion begins", "bottom"),
+    "E0053": ("Russia says Sudzha retaken", "top"),
+    "E0007": ("Russia says all of Kursk retaken", "top"),
+}
 SAME_WEEKS = pd.Timedelta(days=28)
+
+
+def _event_lines(ax, package):
+    """The few events that matter on the Kursk chart (KURSK_EVENTS): a dotted line each, labelled along it."""
+    from dprk_kursk.analysis import active
+
+    events = active(package.events).set_index("event_id").loc[list(KURSK_EVENTS)]
+    for event_id, event in events.iterrows():
+        ax.axvline(event["date"], color=MID, lw=1, ls=":")
+        label, end = KURSK_EVENTS[event_id]
+        ax.annotate(
+            label,
+            (event["date"], 1 if end == "top" else 0),
+            xycoords=("data", "axes fraction"),
+            xytext=(-3, -4 if end == "top" else 4),
+            textcoords="offset points",
+            rotation=90,
+            ha="right",
+            va=end,
+            fontsize=8,
+            color="0.3",
+        )
+    return events
 
 
 @registered("03-kursk-campaign")
 def kursk_chart(package) -> Chart:
     """Area of Kursk Oblast held by Ukraine, each claim at the date it describes, with the few events that matter."""
-    from dprk_kursk.analysis import active, comparable
+    from dprk_kursk.analysis import comparable
 
     held = comparable(package.figures_in_context(), "territory_held_km2", {"kursk-oblast"})
     own = held[held["country"] == "Ukraine"]
     peak = first_reaching(own, own["value"].max())
-    others = held[(held["country"] != "Ukraine") & (held["as_of_precision"] == "day")
-                  & ((held["as_of"] - peak["as_of"]).abs() <= SAME_WEEKS)]
+    others = held[
+        (held["country"] != "Ukraine")
+        & (held["as_of_precision"] == "day")
+        & ((held["as_of"] - peak["as_of"]).abs() <= SAME_WEEKS)
+    ]
     names = package.claimants.set_index("claimant_id")["name"]
-    who = sorted({short_name(names[c]) if country_of(k) in ("Independent", "International") else
-                  ("the " + k if k.startswith("United") else k) for c, k in zip(others["claimant_id"], others["country"])})
+    who = sorted(
+        {
+            short_name(names[c])
+            if country_of(k) in ("Independent", "International")
+            else ("the " + k if k.startswith("United") else k)
+            for c, k in zip(others["claimant_id"], others["country"])
+        }
+    )
     low, high = others["low"].fillna(others["value"]).min(), others["high"].fillna(others["value"]).max()
-    title = (f"{whose(package, peak['claimant_id'])} put Ukraine's hold on Kursk at {worded(peak['value'], peak['qualifier'])} km² "
-             f"on {_day(peak['as_of'])}; {', '.join(who[:-1])} and {who[-1]} gave {low:,.0f}–{high:,.0f} km² within "
-             f"{NUMBER_WORDS.get(SAME_WEEKS.days // 7, SAME_WEEKS.days // 7)} weeks")
+    title = (
+        f"{whose(package, peak['claimant_id'])} put Ukraine's hold on Kursk at {worded(peak['value'], peak['qualifier'])} km² "
+        f"on {_day(peak['as_of'])}; {', '.join(who[:-1])} and {who[-1]} gave {low:,.0f}–{high:,.0f} km² within "
+        f"{NUMBER_WORDS.get(SAME_WEEKS.days // 7, SAME_WEEKS.days // 7)} weeks"
+    )
     fig, ax = new_figure(height=6)
     marks = claims(ax, held)
     country_key(ax, {country_of(c) for c in held["country"]}, marks)
-    events = active(package.events).set_index("event_id").loc[list(KURSK_EVENTS)]
-    for event_id, event in events.iterrows():
-        ax.axvline(event["date"], color=MID, lw=1, ls=":")
-        label, end = KURSK_EVENTS[event_id]
-        ax.annotate(label, (event["date"], 1 if end == "top" else 0), xycoords=("data", "axes fraction"),
-                    xytext=(-3, -4 if end == "top" else 4), textcoords="offset points", rotation=90, ha="right",
-                    va=end, fontsize=8, color="0.3")
+    events = _event_lines(ax, package)
     ax.set_ylim(0, held["high"].fillna(held["value"]).max() * 1.12)
     ax.set_ylabel("area of Kursk Oblast held by Ukraine (km²)")
     thousands(ax.yaxis)
     date_axis(ax)
-    subtitle = ("Ukrainian-held area of Russia's Kursk Oblast (km²) as each claimant gave it, at the date it describes; "
-                "dotted lines: events.")
+    subtitle = (
+        "Ukrainian-held area of Russia's Kursk Oblast (km²) as each claimant gave it, at the date it describes; "
+        "dotted lines: events."
+    )
     headed(fig, title, subtitle)
-    alt = (f"Scatter chart of {len(held)} claims of the area of Kursk Oblast held by Ukraine, {held['as_of'].min():%B %Y} "
-           f"to {held['as_of'].max():%B %Y}, from {held['value'].max():,.0f} km² down to {held['value'].min():,.0f} km², "
-           f"with {len(events)} events marked: " + "; ".join(f"{KURSK_EVENTS[i][0]} ({_day(e['date'])})" for i, e in events.iterrows()) + ".")
+    alt = (
+        f"Scatter chart of {len(held)} claims of the area of Kursk Oblast held by Ukraine, {held['as_of'].min():%B %Y} "
+        f"to {held['as_of'].max():%B %Y}, from {held['value'].max():,.0f} km² down to {held['value'].min():,.0f} km², "
+        f"with {len(events)} events marked: "
+        + "; ".join(f"{KURSK_EVENTS[i][0]} ({_day(e['date'])})" for i, e in events.iterrows())
+        + "."
+    )
     return Chart(fig, title, subtitle, alt)
 
 
@@ -515,7 +690,7 @@ def busiest_stretch(counts: pd.Series):
     """The shortest run of consecutive months holding more than half of `counts` (the most if several)."""
     total, values = counts.sum(), counts.to_numpy()
     for length in range(1, len(values) + 1):
-        sums = [values[i:i + length].sum() for i in range(len(values) - length + 1)]
+        sums = [values[i : i + length].sum() for i in range(len(values) - length + 1)]
         best = int(np.argmax(sums))
         if sums[best] * 2 > total:
             return counts.index[best], counts.index[best + length - 1], int(sums[best]), length
@@ -529,8 +704,10 @@ def volume_chart(package) -> Chart:
 
     table = monthly_volume(package.figures, active(package.events))
     start, end, count, months = busiest_stretch(table["figures"])
-    title = (f"{count:,} of the {table['figures'].sum():,} standing figures were reported in the {NUMBER_WORDS.get(months, months)} months "
-             f"from {start:%B %Y} to {end:%B %Y}")
+    title = (
+        f"{count:,} of the {table['figures'].sum():,} standing figures were reported in the {NUMBER_WORDS.get(months, months)} months "
+        f"from {start:%B %Y} to {end:%B %Y}"
+    )
     fig, ax = new_figure(height=4.8)
     x = range(len(table))
     ax.bar([i - 0.2 for i in x], table["figures"], width=0.4, color=INK, label="figures (month reported)")
@@ -544,8 +721,10 @@ def volume_chart(package) -> Chart:
     subtitle = "Standing figures per month reported and events per month dated; empty months shown as zero."
     headed(fig, title, subtitle)
     busiest = table["figures"].idxmax()
-    alt = (f"Bar chart of rows per month, {table.index.min():%B %Y} to {table.index.max():%B %Y}; the busiest "
-           f"month for figures is {busiest:%B %Y} with {table['figures'].max()}.")
+    alt = (
+        f"Bar chart of rows per month, {table.index.min():%B %Y} to {table.index.max():%B %Y}; the busiest "
+        f"month for figures is {busiest:%B %Y} with {table['figures'].max()}."
+    )
     return Chart(fig, title, subtitle, alt)
 
 
@@ -556,14 +735,25 @@ def drift_chart(package) -> Chart:
 
     table = drifts(package.figures, package.citations)
     changed = table[table["kind"] != "same wording"]
-    counts = changed.groupby(["kind", "direction"]).size().unstack(fill_value=0).reindex(columns=["larger", "same", "smaller"], fill_value=0)
+    counts = (
+        changed.groupby(["kind", "direction"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=["larger", "same", "smaller"], fill_value=0)
+    )
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
     fig, ax = new_figure(height=4.8)
     left = np.zeros(len(counts))
     for column, colour in (("larger", INK), ("same", LIGHT), ("smaller", MID)):
         if not counts[column].any():
             continue
-        ax.barh(range(len(counts)), counts[column], left=left, color=colour, label=f"makes the number look {column}" if column != "same" else "neither")
+        ax.barh(
+            range(len(counts)),
+            counts[column],
+            left=left,
+            color=colour,
+            label=f"makes the number look {column}" if column != "same" else "neither",
+        )
         left = left + counts[column].to_numpy()
     ax.set_yticks(range(len(counts)), counts.index)
     ax.set_axisbelow(True)
@@ -576,6 +766,9 @@ def drift_chart(package) -> Chart:
     title = f"{larger} of {len(changed)} rewordings by relaying pages make the number look larger"
     subtitle = f"Of {len(table):,} further pages carrying a claim, {len(changed)} word its number differently from the page closest to the claimant."
     headed(fig, title, subtitle)
-    alt = "Horizontal bar chart of how relaying pages change a claim's wording: " + "; ".join(
-        f"{kind}: {int(row.sum())}" for kind, row in counts.iloc[::-1].iterrows()) + "."
+    alt = (
+        "Horizontal bar chart of how relaying pages change a claim's wording: "
+        + "; ".join(f"{kind}: {int(row.sum())}" for kind, row in counts.iloc[::-1].iterrows())
+        + "."
+    )
     return Chart(fig, title, subtitle, alt)
