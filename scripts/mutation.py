@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from dprk_kursk.render import markdown_environment
+
 ROOT = Path(__file__).resolve().parents[1]
 # Module (dprk_kursk/NAME.py or the package dprk_kursk/NAME/) -> the test files that reach it.
 MODULES = {
@@ -439,60 +441,17 @@ def write_report(tests: dict, new: list) -> dict:
         json.dumps({"modules": summary, "history": history, "mutants": results}, indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
-    lines = [
-        "# Mutation testing",
-        "",
-        "Written by `make mutation` (scripts/mutation.py). A timeout counts as caught; "
-        "equivalent mutants (bench/mutation-equivalent.txt) are not scored.",
-        "",
-        "| module | mutants | caught | timeout | survived | equivalent | score |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| `{name}` | {s['mutants']} | {s['caught']} | {s['timeout']} | {s['survived']} | {s['equivalent']} | "
-        f"{s['score']:.0%} |"
-        for name, s in summary.items()
-    ]
     names = sorted({name for entry in history for name in entry["scores"]})
-    lines += [
-        "",
-        "## Scores of each run",
-        "",
-        "| commit | date | " + " | ".join(names) + " |",
-        "|---|---|" + "---|" * len(names),
-    ]
-    lines += [
-        f"| {entry['commit']} | {entry['date']} | "
-        + " | ".join(f"{entry['scores'][n]:.0%}" if n in entry["scores"] else "" for n in names)
-        + " |"
-        for entry in history
-    ]
-    lines += [
-        "",
-        "## Survivors",
-        "",
-        "| id | module | line | scope | kind | before | after |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    cell = lambda text: "`" + " ".join(text.split()).replace("|", "\\|").replace("`", "'") + "`"  # noqa: E731
-    lines += [
-        f"| {p['id']} | {p['module']} | {p['line']} | {p['scope']} | {p['kind']} | {cell(p['before'])} | {cell(p['after'])} |"
-        for p in results
-        if p["outcome"] == "survived"
-    ]
-    lines += [
-        "",
-        "## Equivalent mutants",
-        "",
-        "| id | module | line | before | after | why it cannot change behaviour |",
-        "|---|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {p['id']} | {p['module']} | {p['line']} | {cell(p['before'])} | {cell(p['after'])} | {p['reason']} |"
-        for p in results
-        if p["outcome"] == "equivalent"
-    ]
-    (OUTPUT / "mutation.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    environment = markdown_environment()
+    environment.filters["code"] = lambda text: " ".join(text.split()).replace("|", "\\|").replace("`", "'")
+    report = environment.get_template("mutation.md").render(
+        summary=summary,
+        names=names,
+        history=history,
+        survivors=[p for p in results if p["outcome"] == "survived"],
+        equivalents=[p for p in results if p["outcome"] == "equivalent"],
+    )
+    (OUTPUT / "mutation.md").write_text(report, encoding="utf-8")
     return summary
 
 
