@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from test_standing import claim, table
 
-from dprk_kursk.accounting import balance_on, substitutions
+from dprk_kursk.accounting import balance_on, remainder_range, substitutions, worded_bounds
 
 # Three claimants for "sent", so that a chosen figure is neither the first nor the last standing one.
 ROWS = table(
@@ -141,3 +141,64 @@ def test_substitutions_start_from_the_chosen_base():
 def test_substitutions_honour_max_age():
     result = substitutions(ROWS, DAY, max_age_days=20)
     assert sorted(result["figure_id"]) == ["D3", "H1", "K2", "P2"]
+
+
+def balance_of(*terms, remainder=0.0):
+    """A balance as balance_on returns it: (figure_id, sign, value) per term, then the remainder row."""
+    rows = [{"figure_id": f, "sign": s, "value": v} for f, s, v in terms]
+    return pd.DataFrame(rows + [{"figure_id": "", "sign": 0, "value": remainder}])
+
+
+def worded(figure_id, value, qualifier, low=None, high=None):
+    return {"figure_id": figure_id, "value": value, "qualifier": qualifier, "low": low, "high": high}
+
+
+# Sent about 15,000; still there at least 8,000; home 2,000 to 3,000 (stated 2,500); killed up to 1,000.
+WORDED = pd.DataFrame(
+    [
+        worded("S", 15000.0, "about"),
+        worded("P", 8000.0, "at_least", low=8000.0),
+        worded("H", 2500.0, "range", low=2000.0, high=3000.0),
+        worded("K", 1000.0, "up_to", high=1000.0),
+        worded("P2", 8000.0, "more_than", low=8000.0),
+        worded("K2", 1000.0, "less_than", high=1000.0),
+        worded("P3", 8000.0, "exact"),
+        worded("S2", 5000.0, "exact"),
+    ]
+)
+
+
+def test_worded_bounds_open_a_floor_upward_and_a_ceiling_down_to_zero():
+    balance = balance_of(("S", 1, 15000.0), ("P2", -1, 8000.0), ("H", -1, 2500.0), ("K2", -1, 1000.0), ("", -1, 0.0))
+    bounds = worded_bounds(balance, WORDED)
+    assert bounds.to_dict("records") == [
+        {"low": 15000.0, "high": 15000.0, "qualifier": "about"},
+        {"low": 8000.0, "high": float("inf"), "qualifier": "more_than"},
+        {"low": 2000.0, "high": 3000.0, "qualifier": "range"},
+        {"low": 0.0, "high": 1000.0, "qualifier": "less_than"},
+        {"low": 0.0, "high": 0.0, "qualifier": ""},
+    ]
+    assert list(bounds.index) == [0, 1, 2, 3, 4]
+
+
+def test_remainder_with_a_floor_taken_away_is_at_most_its_highest():
+    # Highest: 15,000 - (8,000 + 2,000 + 0) = 5,000; lowest: no bound (the floor of 8,000 could be any larger), so 0.
+    balance = balance_of(("S", 1, 15000.0), ("P", -1, 8000.0), ("H", -1, 2500.0), ("K", -1, 1000.0), remainder=3500.0)
+    assert remainder_range(balance, WORDED) == {"low": 0.0, "high": 5000.0, "open_below": True, "value": 3500.0}
+
+
+def test_remainder_between_two_bounds_when_no_term_is_open_above():
+    # Lowest: 15,000 - (8,000 + 3,000 + 1,000) = 3,000; highest: 15,000 - (8,000 + 2,000 + 0) = 5,000.
+    balance = balance_of(("S", 1, 15000.0), ("P3", -1, 8000.0), ("H", -1, 2500.0), ("K", -1, 1000.0), remainder=3500.0)
+    assert remainder_range(balance, WORDED) == {"low": 3000.0, "high": 5000.0, "open_below": False, "value": 3500.0}
+
+
+def test_remainder_below_zero_when_the_claims_count_more_than_were_sent():
+    # Sent 5,000 exactly; still there 8,000 exactly: highest 5,000 - (8,000 + 2,000 + 0) = -5,000, lowest -7,000.
+    balance = balance_of(("S2", 1, 5000.0), ("P3", -1, 8000.0), ("H", -1, 2500.0), ("K", -1, 1000.0), remainder=-6500.0)
+    assert remainder_range(balance, WORDED) == {"low": -7000.0, "high": -5000.0, "open_below": False, "value": -6500.0}
+
+
+def test_the_remainder_row_has_no_sign_and_no_claim():
+    last = balance_on(ROWS, "2026-02-11").iloc[-1]
+    assert (last["step"], last["sign"], last["figure_id"], last["claims"]) == ("Unaccounted for", 0, "", 0)
