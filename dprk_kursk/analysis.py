@@ -150,4 +150,5 @@ def _cells(values: pd.Series, count: bool, ratio: bool, decimals: int) -> pd.Ser
     numbers = values.astype("float64")
     whole = count or (not ratio and bool(((numbers.dropna() % 1) == 0).all()))
     text = numbers.round(0 if whole else decimals).map(lambda x: f"{x:,.0f}" if whole else f"{x:,.{decimals}f}")
-    return text.where(numbers.notna(), "").replace("-0", "0")
+    zero = f"{0:,.{0 if whole else decimals}f}"
+    return text.where(numbers.notna(), "").replace("-" + zero, zero)

@@ -178,3 +178,45 @@ def test_whole_numbers_round_and_keep_gaps():
     table = whole_numbers(frame, ["km2"])
     assert table["km2"].tolist() == ["1,400", "3", ""]
     assert table.index.tolist() == ["a", "b", "c"]
+
+
+def test_caveats_name_other_measure_links_and_a_part_as_large_as_the_whole():
+    from test_standing import claim, table
+
+    from dprk_kursk.analysis import caveats
+
+    figures = table(
+        claim("W1", "a", "casualties", 3000, "2025-01-01"),
+        claim("W2", "a", "casualties", 5000, "2025-03-01"),
+        claim("K1", "b", "killed", 1000, "2025-01-10"),  # below the 3,000 known then: no warning
+        claim("K2", "c", "killed", 3000, "2025-02-01"),  # equal to the 3,000 known then: likely both
+        claim("K3", "d", "killed", 4000, "2024-12-01"),  # before any whole was claimed: no warning
+        claim("K4", "e", "killed", 4000, "2025-02-10"),  # linked: the link's note, not the size rule
+        claim("K5", "f", "killed", 200, "2025-02-11"),  # linked with no note: the default words
+    )
+    links = pd.DataFrame(
+        [
+            {"figure_id": "K4", "related_id": "W1", "relation": "other_measure", "note": "said as killed and wounded"},
+            {"figure_id": "K5", "related_id": "W1", "relation": "other_measure", "note": None},
+            {"figure_id": "K1", "related_id": "W1", "relation": "part_of", "note": "not a warning"},
+        ]
+    )
+    found = caveats(figures, links, "killed")
+    assert found.to_dict() == {
+        "K2": "no fewer than the 3,000 killed and wounded claimed by then: likely counts both",
+        "K4": "said as killed and wounded",
+        "K5": "counts another measure",
+    }
+    assert found.name == "warning"
+    assert caveats(figures, links, "casualties").empty  # the whole itself is never checked against itself
+    assert list(caveats(figures, links, "wounded").index) == []
+
+
+def test_caveats_check_wounded_against_the_whole_too():
+    from test_standing import claim, table
+
+    from dprk_kursk.analysis import caveats
+
+    figures = table(claim("W1", "a", "casualties", 300, "2025-01-01"), claim("U1", "b", "wounded", 300, "2025-01-02"))
+    links = pd.DataFrame(columns=["figure_id", "related_id", "relation", "note"])
+    assert list(caveats(figures, links, "wounded").index) == ["U1"]

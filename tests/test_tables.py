@@ -86,3 +86,25 @@ def test_the_notebook_check_finds_what_it_looks_for(tmp_path):
     (tmp_path / "01-bad.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     with pytest.raises(AssertionError):
         test_no_notebook_table_shows_na_is_cut_or_prints_a_count_without_separators(tmp_path / "01-bad.ipynb")
+
+
+def test_an_index_named_by_the_caller_is_kept_and_renamed():
+    frame = pd.DataFrame({"figure_id": ["F1", "F2"], "claimant_id": ["a", "b"], "value": [1.0, 2.0]})
+    table = readable(frame, index="figure_id", headers={"figure_id": "figure"})
+    assert table.index.name == "figure" and table.index.tolist() == ["F1", "F2"]
+    assert list(table.columns) == ["claimant id", "value"]
+
+
+def test_a_one_column_table_keeps_its_rows_and_a_named_index_is_not_replaced():
+    single = readable(pd.DataFrame({"n": [5.0, 6.0]}))
+    assert single.index.tolist() == [0, 1] and single["n"].tolist() == ["5", "6"]
+    named = readable(pd.DataFrame({"a": ["x"], "b": [1.5]}, index=pd.Index(["r"], name="row_id")))
+    assert named.index.name == "row id" and list(named.columns) == ["a", "b"]
+
+
+def test_other_numbers_keep_their_places_unless_whole_and_negative_zero_reads_zero():
+    table = readable(pd.DataFrame({"k": ["a", "b", "c"], "x": [0.5, 2.0, -0.001], "w": [1.0, 2.0, -0.0]}))
+    assert table["x"].tolist() == ["0.50", "2.00", "0.00"]
+    assert table["w"].tolist() == ["1", "2", "0"]
+    assert readable(pd.DataFrame({"k": ["a"], "r": [2.0]}), ratios=["r"])["r"].tolist() == ["2.00"]
+    assert readable(pd.DataFrame({"k": ["a"], "r": [2.0]}), ratios=["r"], decimals=1)["r"].tolist() == ["2.0"]
