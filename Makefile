@@ -16,6 +16,9 @@ export PYTHONHASHSEED := 0
 export SOURCE_DATE_EPOCH := 0
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Python may cache the project's compiled modules (in __pycache__, ignored by git): with PYTHONDONTWRITEBYTECODE
+# set, every test worker, notebook kernel and validator subprocess compiled dprk_kursk and the tests afresh.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: audit release reproduce test validate notebooks summary report dist sqlite docs bench mutation lab lock lint clean
 

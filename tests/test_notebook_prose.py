@@ -194,7 +194,7 @@ def test_changing_a_figure_fails_nbval_on_the_sentence_that_quoted_it(tmp_path):
             "-p",
             "no:cacheprovider",
             "-p",
-            "no:xdist",
+            "nbval.plugin",
             "-o",
             "addopts=",
             "--nbval-sanitize-with",
@@ -207,7 +207,8 @@ def test_changing_a_figure_fails_nbval_on_the_sentence_that_quoted_it(tmp_path):
         text=True,
         timeout=300,
         cwd=tmp_path,
-        env=os.environ | {"DPRK_KURSK_ROOT": str(tmp_path)},
+        # nbval alone: the other installed plugins (xdist, hypothesis, anyio…) would only slow its start.
+        env=os.environ | {"DPRK_KURSK_ROOT": str(tmp_path), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
     )
     assert run.returncode == 1, run.stdout[-3000:]
     failed = re.findall(r"FAILED \S+::(Cell \d+)", run.stdout)
