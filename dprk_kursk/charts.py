@@ -111,8 +111,6 @@ COUNTRY_COLOURS = {
     "Japan": "#F0E442",
     "Independent": "#BBBBBB",
 }
-# Older releases wrote a claimant of no country as the text "None".
-COUNTRY_ALIASES = {"None": "Independent"}
 # Everything that is not a claimant's country is drawn in greys (by lightness), never in a country's hue.
 INK, MID, LIGHT = "0.25", "0.55", "0.8"
 # How long a period a date of each precision stands for.
@@ -161,8 +159,8 @@ def registered(stem: str):
 
 
 def country_of(value) -> str:
-    """A claimant's country as the charts name it ("Independent" for a claimant of no country)."""
-    return COUNTRY_ALIASES.get(str(value), str(value)) if pd.notna(value) else "Independent"
+    """A claimant's country as the charts name it: its value in claimants.csv (required, one of a closed list)."""
+    return str(value)
 
 
 FOOTER_INCHES = 0.25  # the credit line below

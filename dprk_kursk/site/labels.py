@@ -59,11 +59,9 @@ PRECISION_WORDS = {
     "undated": "not dated by the source",
 }
 STATUS_WORDS = {"corrected": "was corrected", "retracted": "was retracted", "duplicate": "duplicates another figure"}
-# What no claimant country means: a body that speaks for no state.
-NO_COUNTRY = "Independent"
 
 
 def country_label(country) -> str:
-    """A claimant's country as a label: never empty, never the string 'None'."""
-    text = "" if country is None else str(country)
-    return NO_COUNTRY if text in ("", "None", "nan", "<NA>") else text
+    """A claimant's country as a label: its value in claimants.csv (required, one of a closed list that the
+    validator keeps free of words a CSV reader takes for missing)."""
+    return str(country)
