@@ -12,6 +12,7 @@ released row with no reason in `releases/reasons.csv` stops the release step (`u
 """
 
 import csv
+import functools
 import io
 import json
 import subprocess
@@ -42,15 +43,21 @@ def git(*args: str) -> str:
     return done.stdout
 
 
+@functools.lru_cache(maxsize=256)
+def committed_text(commit: str, path: str) -> str | None:
+    """A file as a commit holds it (None where it did not exist). A commit never changes, so one read serves."""
+    try:
+        return git("show", f"{commit}:{path}")
+    except RuntimeError:
+        return None
+
+
 def read_text(release: Release, path: str) -> str | None:
     """A file of the repository as it was at the release (None where it did not exist)."""
     if not release.commit:
         file = ROOT / path
         return file.read_text(encoding="utf-8") if file.exists() else None
-    try:
-        return git("show", f"{release.commit}:{path}")
-    except RuntimeError:
-        return None
+    return committed_text(release.commit, path)
 
 
 def releases() -> list[Release]:

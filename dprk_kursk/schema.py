@@ -1,7 +1,11 @@
 """frictionless' schema checks (types, constraints, headers, keys), each error as one Problem with a code and a
 message that says how to fix it: the allowed values in full with the nearest match, the expected date format."""
 
+import dataclasses
 import difflib
+import hashlib
+import json
+import os
 import re
 import warnings
 from pathlib import Path
@@ -48,7 +52,36 @@ class Offline:
     get = post = request
 
 
+# A folder where frictionless' findings are kept by the content they judged (the vetted descriptor and the bytes of
+# every file it names). Set only by scripts/mutation.py, whose every mutant of the project's own rules re-validates
+# the same test copies: frictionless' findings on them cannot change, so they are computed once. Unset for users.
+MEMO_FOLDER = "DPRK_KURSK_FRICTIONLESS_MEMO"
+
+
+def content_key(descriptor: dict, base: Path) -> str:
+    """A digest of everything frictionless reads: the descriptor and each named file's bytes (or its absence)."""
+    digest = hashlib.sha256(json.dumps(descriptor, sort_keys=True, default=str).encode())
+    for resource in descriptor.get("resources", []):
+        file = base / str(resource.get("path", ""))
+        digest.update(str(resource.get("path", "")).encode() + b"\0")
+        digest.update(hashlib.sha256(file.read_bytes()).digest() if file.is_file() else b"absent")
+    return digest.hexdigest()
+
+
 def frictionless_problems(descriptor: dict, base: Path):
+    """frictionless' findings (see frictionless_findings), from the memo folder when MEMO_FOLDER names one."""
+    folder = os.environ.get(MEMO_FOLDER)
+    if not folder:
+        return frictionless_findings(descriptor, base)
+    kept = Path(folder) / f"{content_key(descriptor, base)}.json"
+    if kept.is_file():
+        return [Problem(*fields) for fields in json.loads(kept.read_text(encoding="utf-8"))]
+    problems = frictionless_findings(descriptor, base)
+    kept.write_text(json.dumps([dataclasses.astuple(p) for p in problems]), encoding="utf-8")
+    return problems
+
+
+def frictionless_findings(descriptor: dict, base: Path):
     """Schema, type, constraint and key errors as frictionless finds them, one Problem each.
 
     `descriptor` is the vetted copy Intake leaves: only package files, schemas and dialects inline. Its warnings

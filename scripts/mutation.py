@@ -5,7 +5,9 @@ Inputs: the modules and test files named in MODULES (a package folder mutates ev
 bench/mutation-equivalent.txt (mutant id, then why it cannot change behaviour; not counted against the score).
 Outputs: bench/mutation.json (every mutant and its outcome) and bench/mutation.md (the score per module).
 Usage: python scripts/mutation.py [module ...]   (default: every module in MODULES; a run over some modules keeps
-the others' last results), or --report to re-score the last results after editing the list of equivalents.
+the others' last results), --report to re-score the last results after editing the list of equivalents, or
+--survivors [module ...] to re-run only the mutants that survived the last run (quick, after adding tests; a
+mutant caught before is taken as caught, so a full run stays the authority once tests are changed or removed).
 To mutate another module or package, add one line to MODULES. Tests that run the code in a subprocess do not see
 the mutant.
 
@@ -24,13 +26,16 @@ import os
 import select
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from dprk_kursk.render import markdown_environment
+from dprk_kursk.schema import MEMO_FOLDER
 
 ROOT = Path(__file__).resolve().parents[1]
-# Module (dprk_kursk/NAME.py or the package dprk_kursk/NAME/) -> the test files that reach it.
+# Module (dprk_kursk/NAME.py or the package dprk_kursk/NAME/) -> the test files (or test ids) that reach it, in the
+# order they run.
 MODULES = {
     "stated": ["tests/test_stated.py", "tests/test_stated_properties.py"],
     "standing": ["tests/test_standing.py", "tests/test_headline.py"],
@@ -38,7 +43,16 @@ MODULES = {
     "travel": ["tests/test_travel.py"],
     "frames": ["tests/test_travel.py", "tests/test_package.py"],
     "analysis": ["tests/test_analysis.py", "tests/test_standing.py", "tests/test_headline.py", "tests/test_tables.py"],
-    "rules": ["tests/test_corruption.py", "tests/test_package.py", "tests/test_rules_registry.py"],
+    # The cell and row cases first, frictionless' slow structural cases last: -x stops at the first failure.
+    "rules": [
+        "tests/test_corruption.py::test_every_cell_case_has_a_row_of_its_own",
+        "tests/test_corruption.py::test_cell_breakage_is_located",
+        "tests/test_corruption.py::test_valid_cell_is_not_reported",
+        "tests/test_corruption.py::test_appended_row_is_judged",
+        "tests/test_rules_registry.py",
+        "tests/test_corruption.py",
+        "tests/test_package.py",
+    ],
     "changes": ["tests/test_changes.py"],
 }
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
@@ -311,6 +325,21 @@ class MutantFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, self.path, loader=MutantLoader(self.path, self.index))
 
 
+class InOrder:
+    """A pytest plugin that runs the collected tests in the order MODULES lists them (pytest groups by file)."""
+
+    def __init__(self, tests: list):
+        self.tests = tests
+
+    def rank(self, item) -> int:
+        return next(
+            i for i, t in enumerate(self.tests) if item.nodeid == t or item.nodeid.startswith((t + "[", t + "::"))
+        )
+
+    def pytest_collection_modifyitems(self, items):
+        items.sort(key=self.rank)
+
+
 def run_child(path: Path, index, tests: list) -> int:
     """In a forked child: install the (mutated) module, run its tests quietly, return pytest's exit code."""
     import pytest
@@ -320,7 +349,8 @@ def run_child(path: Path, index, tests: list) -> int:
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1), os.dup2(null, 2)
-    return int(pytest.main([*tests, "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-W", "ignore"]))
+    arguments = [*tests, "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "-W", "ignore"]
+    return int(pytest.main(arguments, plugins=[InOrder(tests)]))
 
 
 def fork(path, index, tests):
@@ -374,23 +404,36 @@ def equivalents() -> dict:
     return {parts[0]: parts[1] if len(parts) > 1 else "" for parts in lines if parts and not parts[0].startswith("#")}
 
 
-def main(names):
+def last_outcomes() -> dict:
+    """Mutant id -> what it did in the last recorded run (bench/mutation.json)."""
+    if not (OUTPUT / "mutation.json").exists():
+        return {}
+    return {m["id"]: m["ran"] for m in json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8"))["mutants"]}
+
+
+def main(names, survivors_only=False):
     import hypothesis  # noqa: F401  (imported once here, shared by every forked child)
     import pandas  # noqa: F401
     import pytest  # noqa: F401
 
     os.chdir(ROOT)
+    # frictionless' findings on a test copy are the same under every mutant of the project's code: computed once.
+    memo = tempfile.mkdtemp(prefix="frictionless-memo-")
     for name in names:
+        os.environ[MEMO_FOLDER] = memo if name != "schema" else ""  # unless the findings' own code is mutated
         target = ROOT / "dprk_kursk" / name
         files = sorted(target.glob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
-        tests = [t for t in MODULES[name] if (ROOT / t).exists()]
+        tests = [t for t in MODULES[name] if (ROOT / t.split("::")[0]).exists()]
         started = time.monotonic()
         baseline = run_all([("baseline", files[0], None, tests)], timeout=600)["baseline"]
         took = time.monotonic() - started
         if baseline != "survived":
             sys.exit(f"{name}: the tests fail without any mutant ({', '.join(tests)})")
         points = [p for f in files for p in mutants(f, name)]
-        outcomes = run_all([(p["id"], ROOT / p["file"], p["index"], tests) for p in points], timeout=max(10, 6 * took))
+        last = last_outcomes() if survivors_only else {}
+        rerun = [p for p in points if last.get(p["id"], "survived") == "survived"]
+        outcomes = {p["id"]: last[p["id"]] for p in points if p not in rerun}
+        outcomes |= run_all([(p["id"], ROOT / p["file"], p["index"], tests) for p in rerun], timeout=max(10, 6 * took))
         for point in points:
             point["ran"] = outcomes[point["id"]]
         summary = write_report({name: tests}, points)
@@ -456,7 +499,10 @@ def write_report(tests: dict, new: list) -> dict:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--report"]:  # re-score bench/mutation.json after editing the list of equivalents
+    arguments = sys.argv[1:]
+    if arguments == ["--report"]:  # re-score bench/mutation.json after editing the list of equivalents
         write_report({}, [])
+    elif arguments[:1] == ["--survivors"]:  # after adding tests: re-run only the mutants that survived last time
+        main(arguments[1:] or list(MODULES), survivors_only=True)
     else:
-        main(sys.argv[1:] or list(MODULES))
+        main(arguments or list(MODULES))

@@ -55,6 +55,7 @@ class Browser:
             raise RuntimeError("chromium did not start its DevTools endpoint")
         self.loop = asyncio.new_event_loop()
         self.ids = itertools.count(1)
+        self.session = None
         self.connection = self.loop.run_until_complete(self._connect())
 
     async def _connect(self):
@@ -84,6 +85,14 @@ class Browser:
             if page is not None:
                 self.record(reply, page)
 
+    async def until(self, method, session, page, timeout=20):
+        """Read events (recording them on `page`) until `method` arrives from `session`."""
+        while True:
+            event = json.loads(await asyncio.wait_for(self.connection.read_message(), timeout))
+            self.record(event, page)
+            if event.get("method") == method and event.get("sessionId") == session:
+                return
+
     @staticmethod
     def record(event, page):
         method, params = event.get("method"), event.get("params", {})
@@ -101,33 +110,31 @@ class Browser:
             page.errors.append(f"failed to load: {params.get('errorText')}")
 
     def open(self, url, wait=0.05, width=None):
-        """Load `url` in a fresh tab (`width` px wide, as a phone, when given); return (Page, evaluate) where
-        evaluate(js) returns a JSON value from the page."""
+        """Load `url` (`width` px wide, as a phone, when given); return (Page, evaluate) where evaluate(js) returns a
+        JSON value from the page. Every load reuses one tab: a new tab starts a renderer, which costs more than the
+        page. The Page records only what happens from this load on; an earlier load's evaluate now reads this one."""
         return self.loop.run_until_complete(self._open(url, wait, width))
 
     async def _open(self, url, wait, width=None):
         page = Page()
-        target = (await self.call("Target.createTarget", {"url": "about:blank"}))["targetId"]
-        session = (await self.call("Target.attachToTarget", {"targetId": target, "flatten": True}))["sessionId"]
-        for domain in ("Runtime", "Log", "Network", "Page"):
-            await self.call(f"{domain}.enable", session=session, page=page)
+        if self.session is None:
+            target = (await self.call("Target.createTarget", {"url": "about:blank"}))["targetId"]
+            self.session = (await self.call("Target.attachToTarget", {"targetId": target, "flatten": True}))[
+                "sessionId"
+            ]
+            for domain in ("Runtime", "Log", "Network", "Page"):
+                await self.call(f"{domain}.enable", session=self.session)
+        session = self.session
         if width:
             await self.call(
                 "Emulation.setDeviceMetricsOverride",
                 {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": True},
                 session=session,
-                page=page,
             )
+        else:
+            await self.call("Emulation.clearDeviceMetricsOverride", session=session)
         await self.call("Page.navigate", {"url": url}, session=session, page=page)
-        await self.call(
-            "Runtime.evaluate",
-            {
-                "expression": "new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))",
-                "awaitPromise": True,
-            },
-            session=session,
-            page=page,
-        )
+        await self.until("Page.loadEventFired", session, page)
         await asyncio.sleep(wait)
         await self.call("Runtime.evaluate", {"expression": "1"}, session=session, page=page)
 

@@ -289,3 +289,14 @@ def test_notebook_pages_show_no_stray_escapes_or_printed_frames(report):
         assert "<table" in text and not re.search(r"<pre>\s*\S+\s{2,}\S+\s{2,}\S+.*\n.*\s{2,}\S+\s{2,}", text), (
             page.name
         )
+
+
+def test_the_browser_harness_reports_what_goes_wrong_on_a_page(browser, tmp_path):
+    broken, clean = tmp_path / "broken.html", tmp_path / "clean.html"
+    broken.write_text('<img src="missing.png"><script>console.error("logged"); throw new Error("thrown")</script>')
+    clean.write_text("<p>fine</p>")
+    loaded, _ = browser.open(broken.as_uri())
+    assert any("missing.png" in e for e in loaded.errors) and "logged" in loaded.errors
+    assert any("thrown" in e for e in loaded.errors)
+    after, evaluate = browser.open(clean.as_uri(), width=PHONE)
+    assert after.errors == [] and evaluate("document.body.textContent") == "fine"

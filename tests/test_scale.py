@@ -29,3 +29,21 @@ def test_every_broken_row_and_only_those_are_reported(broken_package):
 def test_frictionless_beside_the_rules_gives_the_same_problems(broken_package):
     root, _ = broken_package
     assert validate(root, parallel_above=0).problems == validate(root, parallel_above=10**12).problems
+
+
+def test_frictionless_findings_kept_by_content_are_reused_only_for_the_same_bytes(tmp_path, monkeypatch):
+    from dprk_kursk import schema
+
+    root, memo = tmp_path / "package", tmp_path / "memo"
+    memo.mkdir()
+    write_synthetic(root, 100, broken_every=25)
+    fresh = validate(root).problems
+    monkeypatch.setenv(schema.MEMO_FOLDER, str(memo))
+    assert validate(root).problems == fresh and len(list(memo.iterdir())) == 1
+    calls = []
+    monkeypatch.setattr(schema, "frictionless_findings", lambda *args: calls.append(args) or [])
+    assert validate(root).problems == fresh and calls == []
+    figures = root / "data" / "figures.csv"
+    figures.write_bytes(figures.read_bytes() + b"\n")
+    validate(root)
+    assert len(calls) == 1
