@@ -176,9 +176,10 @@ def unexplained(rows: list[dict], version: str) -> list[dict]:
     return [r for r in rows if r["version"] == version and not r["reason"] and r["kind"] != "added"]
 
 
-def to_csv(rows: list[dict]) -> str:
+def to_csv(rows: list[dict], columns: list = COLUMNS) -> str:
+    """The text of releases/changes.csv (or, with HISTORY_FIELDS, of releases/figures-by-release.csv)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()

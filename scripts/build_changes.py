@@ -49,10 +49,7 @@ def main() -> int:
         )
         return 1
     changes.CHANGES.write_text(changes.to_csv(rows), encoding="utf-8")
-    with open(changes.HISTORY, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=changes.HISTORY_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(changes.figures_by_release())
+    changes.HISTORY.write_text(changes.to_csv(changes.figures_by_release(), changes.HISTORY_FIELDS), encoding="utf-8")
     print(f"{len(rows)} change rows over {len(changes.releases())} releases in releases/changes.csv")
     return 0
 

@@ -280,3 +280,127 @@ def test_the_descriptor_says_how_far_the_record_reaches_and_when_it_next_moves()
         accessed = max(row["accessed"] for row in csv.DictReader(handle))
     assert descriptor["sources_searched_through"] == accessed
     assert descriptor["next_release_due"] > changes.releases()[-1].released
+
+
+def test_the_committed_files_are_byte_for_byte_what_the_release_step_writes(rebuilt):
+    assert changes.CHANGES.read_text(encoding="utf-8") == changes.to_csv(rebuilt)
+    history = changes.to_csv(changes.figures_by_release(), changes.HISTORY_FIELDS)
+    assert changes.HISTORY.read_text(encoding="utf-8") == history
+
+
+def test_the_change_log_has_the_columns_the_readme_lists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    described = re.search(r"`releases/changes\.csv`: one row per changed id per release — (.*?)\. ", readme, re.S)
+    listed = re.findall(r"`(\w+)`", re.sub(r"\([^()]*\)", "", described.group(1)))
+    assert changes.CHANGES.read_text(encoding="utf-8").splitlines()[0].split(",") == listed
+
+
+def test_a_file_is_read_from_the_working_tree_or_from_a_commit():
+    here = Release("x", "", "")
+    assert changes.read_text(here, "datapackage.json") == (ROOT / "datapackage.json").read_text(encoding="utf-8")
+    assert changes.read_text(here, "no/such/file.csv") is None
+    first = changes.releases()[0]
+    assert first.commit and json.loads(changes.read_text(first, "datapackage.json"))["version"] == "0.1.0"
+    assert changes.read_text(first, "no/such/file.csv") is None
+    with pytest.raises(RuntimeError, match="git show"):
+        changes.git("show", "0000000000000000000000000000000000000000:datapackage.json")
+
+
+@pytest.mark.parametrize(
+    "status, expected",
+    [("", "abc123"), (" M releases/releases.csv\n", "")],
+    ids=["release list committed", "release list edited"],
+)
+def test_the_newest_release_is_the_commit_that_last_touched_the_release_list(monkeypatch, tmp_path, status, expected):
+    listed = tmp_path / "releases.csv"
+    listed.write_text("version,released,commit\n0.1.0,2026-01-01,fff000\n0.2.0,2026-02-01,\n", encoding="utf-8")
+    monkeypatch.setattr(changes, "RELEASE_LIST", listed)
+    monkeypatch.setattr(changes, "ROOT", tmp_path)
+    answers = {"status": status, "log": "abc123\n"}
+    monkeypatch.setattr(changes, "git", lambda *args: answers[args[0]])
+    assert changes.releases() == [Release("0.1.0", "2026-01-01", "fff000"), Release("0.2.0", "2026-02-01", expected)]
+
+
+def test_tables_at_keys_rows_and_skips_a_file_the_release_lacks(monkeypatch):
+    descriptor = {
+        "resources": [
+            {"name": "a", "path": "a.csv", "schema": {"fields": [{"name": "x"}, {"name": "y"}], "primaryKey": "y"}},
+            {"name": "b", "path": "b.csv", "schema": {"fields": [{"name": "p"}, {"name": "q"}]}},
+            {"name": "c", "path": "c.csv", "schema": {"fields": [{"name": "m"}], "primaryKey": ["m"]}},
+            {"name": "gone", "path": "gone.csv", "schema": {"fields": [{"name": "z"}]}},
+        ]
+    }
+    files = {
+        "datapackage.json": json.dumps(descriptor),
+        "a.csv": "x,y\n1,k1\n",
+        "b.csv": "p,q\nP1,2\n",
+        "c.csv": "m\nM\n",
+    }
+    monkeypatch.setattr(changes, "read_text", lambda release, path: files.get(path))
+    tables = changes.tables_at(Release("1", "", ""))
+    assert tables == {
+        "a": (["y"], {"k1": {"x": "1", "y": "k1"}}),
+        "b": (["p"], {"P1": {"p": "P1", "q": "2"}}),
+        "c": (["m"], {"M": {"m": "M"}}),
+    }
+
+
+def test_reasons_are_empty_without_a_reasons_file_and_an_addition_needs_none(monkeypatch, tmp_path):
+    monkeypatch.setattr(changes, "REASONS", tmp_path / "missing.csv")
+    assert changes.read_reasons() == {}
+    added = {"version": "2", "table": "figures", "id": "F1", "kind": "added", "changed": ""}
+    assert changes.reason_for(added, {("2", "*", "*"): ("", "release-wide")}) == ""
+    edited = added | {"kind": "edited_in_place", "changed": json.dumps({"note": ["a", "b"]})}
+    assert changes.reason_for(edited, {}) == ""
+    assert changes.value_edits(added | {"changed": json.dumps({"value": ["1", "2"]})}) == {}
+    assert changes.value_edits(edited | {"kind": "removed"}) == {}
+    corrected = edited | {
+        "kind": "corrected",
+        "changed": json.dumps({"status": ["active", "corrected"], "value": ["1", "2"]}),
+    }
+    assert changes.value_edits(corrected) == {"value": ["1", "2"]}
+    assert changes.value_edits(edited) == {"note": ["a", "b"]}
+
+
+def test_the_history_is_typed_as_the_loader_types_figures():
+    frame = changes.history_frame([history_row("1", "A1", "a", "2025-01-01", value="1500")])
+    assert frame.loc[0, "value"] == 1500.0 and str(frame["value"].dtype) == "float64"
+    assert str(frame["low"].dtype) == "float64" and frame["low"].isna().all()
+    assert frame.loc[0, "reported"].year == 2025
+
+
+def test_why_answers_differ_names_a_correction_a_reclassification_and_a_later_claim():
+    # Release 1: D1 (d), E1 (e), G1 (g), H1 (h). Release 2 corrects D1 by D2 and adds G2, g's later claim.
+    # Release 3 re-reads E1 as an increment (no longer compared for killed). H1 stands throughout.
+    one = [history_row("1", f, f[0].lower(), "2025-01-0" + str(i)) for i, f in enumerate(["D1", "E1", "G1", "H1"], 1)]
+    two = [r | {"version": "2"} for r in one]
+    two[0] |= {"status": "corrected", "superseded_by": "D2"}
+    two += [history_row("2", "D2", "d", "2025-01-01"), history_row("2", "G2", "g", "2025-01-20")]
+    three = [r | {"version": "3"} for r in two]
+    three[1] |= {"basis": "increment"}
+    log = [
+        {"version": "1", "table": "figures", "id": r["figure_id"], "kind": "added", "changed": "", "reason": ""}
+        for r in one
+    ]
+    log += [
+        {"version": "2", "table": "figures", "id": i, "kind": "added", "changed": "", "reason": ""}
+        for i in ("D2", "G2")
+    ]
+    log.append(
+        {
+            "version": "2",
+            "table": "figures",
+            "id": "D1",
+            "kind": "corrected",
+            "changed": json.dumps({"status": ["active", "corrected"], "superseded_by": ["", "D2"]}),
+            "reason": "misread page",
+        }
+    )
+    rows = changes.why_answers_differ("1", "3", "killed", "2025-02-01", one + two + three, log)
+    assert {r["figure"]: (r["in"], r["why"]) for r in rows} == {
+        "D1": ("1", "corrected in 2: misread page (replaced by D2)"),
+        "E1": ("1", "no longer compared for this measure (its classification changed)"),
+        "G1": ("1", "the same claimant's later claim G2 (added in 2) stands instead"),
+        "D2": ("3", "added in 2; now its claimant's latest claim, in place of D1"),
+        "G2": ("3", "added in 2; now its claimant's latest claim, in place of G1"),
+    }
