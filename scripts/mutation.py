@@ -344,6 +344,8 @@ def run_child(path: Path, index, tests: list) -> int:
     """In a forked child: install the (mutated) module, run its tests quietly, return pytest's exit code."""
     import pytest
 
+    for name in [m for m in sys.modules if m == "dprk_kursk" or m.startswith("dprk_kursk.")]:
+        del sys.modules[name]  # imported by this runner: the child imports the project afresh, mutant included
     if index is not None:
         sys.meta_path.insert(0, MutantFinder(path, index))
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
