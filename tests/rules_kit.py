@@ -1,0 +1,54 @@
+"""The validator's own rules on tables held in memory: the valid sample read once, as the validator reads it, then
+changed row by row in a copy and checked by `dprk_kursk.rules.check` alone (no files, no frictionless), so a case
+costs milliseconds. tests/test_corruption.py runs the whole validator on files; this is for many small cases."""
+
+import copy
+import functools
+import tempfile
+from pathlib import Path
+
+from dprk_kursk.paths import descriptor_path
+from dprk_kursk.rules import LINE, check
+from dprk_kursk.synthetic import write_sample
+from dprk_kursk.untrusted import Intake
+from dprk_kursk.validate import read_tables
+
+
+@functools.lru_cache(maxsize=1)
+def sample():
+    """(tables, paths, fields, foreign keys) of the valid sample, as the validator reads them before its rules."""
+    root = write_sample(Path(tempfile.mkdtemp(prefix="rules-kit-")))
+    intake = Intake(descriptor_path(root))
+    tables, paths, _, _, fields, foreign_keys, _ = read_tables(intake, intake.descriptor())
+    return tables, paths, fields, foreign_keys
+
+
+def tables():
+    """A fresh copy of the sample's raw tables, {resource: [row dict, ...]}, to change."""
+    return copy.deepcopy(sample()[0])
+
+
+def problems(changed, today=None, partial=()) -> list:
+    """The rules' problems on `changed` (tables from `tables()`, changed), as (file, line, column, code)."""
+    _, paths, fields, foreign_keys = sample()
+    found = check(changed, paths, fields, copy.deepcopy(foreign_keys), today=today, partial=partial)
+    return [(p.file, p.line, p.column, p.code) for p in found]
+
+
+def found(changed, today=None, partial=()) -> list:
+    """The rules' Problems themselves (with their messages) on `changed`."""
+    _, paths, fields, foreign_keys = sample()
+    return check(changed, paths, fields, copy.deepcopy(foreign_keys), today=today, partial=partial)
+
+
+def append(changed, resource, **cells) -> dict:
+    """Add a row to `resource`: a copy of its last row with `cells` changed, on the next line; returns it."""
+    rows = changed[resource]
+    row = dict(rows[-1]) | cells | {LINE: rows[-1][LINE] + 1}
+    rows.append(row)
+    return row
+
+
+def row(changed, resource, key, value) -> dict:
+    """The row of `resource` whose column `key` holds `value` (to change in place)."""
+    return next(r for r in changed[resource] if r.get(key) == value)
