@@ -332,9 +332,10 @@ class InOrder:
         self.tests = tests
 
     def rank(self, item) -> int:
-        return next(
+        listed = (
             i for i, t in enumerate(self.tests) if item.nodeid == t or item.nodeid.startswith((t + "[", t + "::"))
         )
+        return next(listed, len(self.tests))
 
     def pytest_collection_modifyitems(self, items):
         items.sort(key=self.rank)
