@@ -7,6 +7,7 @@ Runs the validator in-process (the same code `scripts/validate.py` runs) so the 
 """
 
 import hashlib
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -919,3 +920,16 @@ def test_validator_never_changes_the_files(package_copy):
     validate(package_copy)
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files} == before
     assert sorted(p for p in package_copy.rglob("*") if p.is_file()) == files
+
+
+def test_every_problem_says_in_words_what_is_wrong(cell_breakage, row_breakage):
+    """A code and a location are for machines; the reader of a problem needs its message: at least three words of
+    its own beyond the column's name and the value shown."""
+    problems = cell_breakage[1] + row_breakage[1]
+    assert len({p.code for p in problems}) >= len(CELL_CASES) // 2
+
+    def words(problem):
+        said = re.sub(re.escape(str(problem.value)), " ", problem.message) if problem.value != "" else problem.message
+        return [w for w in re.findall(r"[^\W\d_]{2,}", said) if w not in problem.column.split("_")]
+
+    assert [f"{p} [{p.code}]" for p in problems if len(words(p)) < 3] == []
