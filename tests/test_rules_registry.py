@@ -2,8 +2,10 @@
 finds rules by registration, and messages say how to fix what they report."""
 
 import ast
+from datetime import date, timedelta
 
 import pytest
+import rules_kit
 from conftest import set_cell
 from test_corruption import CELL_CASES, ROW_CASES, STRUCTURAL
 
@@ -32,18 +34,47 @@ def test_registering_a_rule_twice_is_refused():
         rule(next(iter(RULES)))(lambda tables: [])
 
 
-def test_a_registered_rule_runs_without_being_listed():
-    @rule("test.every_claimant")
+def test_a_registered_rule_runs_without_being_listed_when_the_tables_it_needs_were_read():
     def every_claimant(tables):
         """Reports every claimant (a rule registered here only)."""
         return (Finding("claimants", row, "name", "seen", row["name"]) for row in tables.rows("claimants"))
 
+    def every_event(tables):
+        """Reports every event, and the descriptor (a rule registered here only)."""
+        yield Finding(None, {}, "resources", "descriptor seen")
+        yield from (Finding("events", row, "summary", "seen") for row in tables.rows("events"))
+
+    registered = rule("test.every_claimant", "claimants")(every_claimant)
+    rule("test.every_event", "events")(every_event)
     try:
         tables = Tables({"claimants": [{"name": "A", LINE: 2}]}, {"claimants": "data/claimants.csv"}, {"claimants": []})
-        problems = [p for p in run(tables) if p.code == "test.every_claimant"]
+        claimants = [p for p in run(tables) if p.code.startswith("test.")]
+        tables.tables["events"], tables.paths["events"] = [{"summary": "s", LINE: 7}], "data/events.csv"
+        events = [p for p in run(tables) if p.code == "test.every_event"]
     finally:
-        del RULES["test.every_claimant"], CODES["test.every_claimant"]
-    assert [(p.file, p.line, p.column, p.value) for p in problems] == [("data/claimants.csv", 2, "name", "A")]
+        for code in ("test.every_claimant", "test.every_event"):
+            del RULES[code], CODES[code]
+    assert registered is every_claimant, "a rule stays a plain function after registration, callable on its own"
+    assert [(p.file, p.line, p.column, p.value) for p in claimants] == [("data/claimants.csv", 2, "name", "A")]
+    assert [(p.file, p.line, p.column, p.value) for p in events] == [
+        ("datapackage.json", 1, "resources", ""),
+        ("data/events.csv", 7, "summary", ""),
+    ]
+
+
+def test_a_rule_without_a_docstring_is_refused_by_its_code():
+    with pytest.raises(ValueError, match="test.undocumented needs a docstring"):
+        rule("test.undocumented")(lambda tables: [])
+    assert "test.undocumented" not in CODES
+
+
+def test_the_day_the_rules_take_as_today_can_be_set():
+    changed = rules_kit.tables()
+    latest = max(date.fromisoformat(r["accessed"]) for r in changed["sources"])
+    last_read = {("data/sources.csv", r[LINE], "accessed") for r in changed["sources"] if r["accessed"] == str(latest)}
+    future = {(f, line, c) for f, line, c, _ in rules_kit.problems(changed, today=latest - timedelta(days=1))}
+    assert last_read and last_read <= future
+    assert rules_kit.problems(changed, today=latest) == []
 
 
 def test_no_class_over_120_lines_and_no_function_over_50():

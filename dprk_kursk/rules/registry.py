@@ -43,7 +43,9 @@ def rule(code: str, *needs: str):
     def register(check):
         if code in CODES:
             raise ValueError(f"rule code {code} registered twice")
-        description = (check.__doc__ or "").strip().splitlines()[0]
+        if not (check.__doc__ or "").strip():
+            raise ValueError(f"rule {code} needs a docstring: its first line describes the code in the docs")
+        description = check.__doc__.strip().splitlines()[0]
         RULES[code] = Rule(code, check, needs, description)
         CODES[code] = description
         return check
