@@ -376,8 +376,11 @@ def test_why_answers_differ_names_a_correction_a_reclassification_and_a_later_cl
     two = [r | {"version": "2"} for r in one]
     two[0] |= {"status": "corrected", "superseded_by": "D2"}
     two += [history_row("2", "D2", "d", "2025-01-01"), history_row("2", "G2", "g", "2025-01-20")]
+    one.append(history_row("1", "J1", "j", "2025-01-05"))
+    two.append(one[-1] | {"version": "2"})
     three = [r | {"version": "3"} for r in two]
     three[1] |= {"basis": "increment"}
+    three[6] |= {"status": "duplicate"}  # J1
     log = [
         {"version": "1", "table": "figures", "id": r["figure_id"], "kind": "added", "changed": "", "reason": ""}
         for r in one
@@ -396,11 +399,96 @@ def test_why_answers_differ_names_a_correction_a_reclassification_and_a_later_cl
             "reason": "misread page",
         }
     )
+    log.append(
+        {
+            "version": "3",
+            "table": "figures",
+            "id": "J1",
+            "kind": "marked_duplicate",
+            "changed": json.dumps({"status": ["active", "duplicate"]}),
+            "reason": "same statement as H1",
+        }
+    )
+    note = json.dumps({"note": ["", "wording checked"]})
+    log.append(
+        {"version": "3", "table": "figures", "id": "G2", "kind": "edited_in_place", "changed": note, "reason": ""}
+    )
+    log.append({"version": "3", "table": "claimants", "id": "D2", "kind": "added", "changed": "", "reason": ""})
     rows = changes.why_answers_differ("1", "3", "killed", "2025-02-01", one + two + three, log)
     assert {r["figure"]: (r["in"], r["why"]) for r in rows} == {
         "D1": ("1", "corrected in 2: misread page (replaced by D2)"),
         "E1": ("1", "no longer compared for this measure (its classification changed)"),
         "G1": ("1", "the same claimant's later claim G2 (added in 2) stands instead"),
+        "J1": ("1", "marked_duplicate in 3: same statement as H1"),
         "D2": ("3", "added in 2; now its claimant's latest claim, in place of D1"),
         "G2": ("3", "added in 2; now its claimant's latest claim, in place of G1"),
     }
+
+
+def test_the_newest_release_commit_is_the_one_git_names_for_the_release_list():
+    listed = changes.RELEASE_LIST.relative_to(ROOT).as_posix()
+    last = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--pretty=format:%H", "--", listed], capture_output=True, text=True
+    ).stdout
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--short", "--", listed], capture_output=True, text=True
+    ).stdout
+    assert changes.releases()[-1].commit == ("" if dirty.strip() else last.strip())
+
+
+def test_releases_with_every_commit_known_are_taken_as_listed(monkeypatch, tmp_path):
+    listed = tmp_path / "releases.csv"
+    listed.write_text("version,released,commit\n0.1.0,2026-01-01,fff000\n0.2.0,2026-02-01,eee111\n", encoding="utf-8")
+    monkeypatch.setattr(changes, "RELEASE_LIST", listed)
+    monkeypatch.setattr(changes, "git", lambda *args: pytest.fail(f"git {args} asked for a commit already known"))
+    assert [r.commit for r in changes.releases()] == ["fff000", "eee111"]
+
+
+def test_the_working_tree_is_read_from_its_folder_not_from_git(monkeypatch, tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    monkeypatch.setattr(changes, "ROOT", tmp_path)
+    assert changes.read_text(Release("9.9.9", "", ""), "notes.csv") == "a,b\n1,2\n"
+
+
+def test_a_release_lacking_a_column_leaves_it_empty_in_the_history(monkeypatch):
+    old = {"F1": {"figure_id": "F1", "measure": "killed", "value": "5", "status": "active"}}
+    new = {"F1": old["F1"] | {"counted": "kpa_troops", "scope": "whole", "basis": "cumulative", "place_id": "x"}}
+    tables = {"1": {"figures": (["figure_id"], old)}, "2": {"figures": (["figure_id"], new)}}
+    monkeypatch.setattr(changes, "tables_at", lambda release: tables[release.version])
+    rows = changes.figures_by_release([Release("1", "", "a"), Release("2", "", "b")])
+    first, second = rows
+    assert first["version"] == "1" and first["low"] == "" and first["as_of_precision"] == ""
+    assert first["counted"] == "kpa_troops" and first["classified_in"] == "2"
+    assert second["classified_in"] == "2" and second["superseded_by"] == ""
+    unclassified = changes.figures_by_release([Release("1", "", "a")])
+    assert unclassified[0]["counted"] == "" and unclassified[0]["classified_in"] == ""
+
+
+def test_a_correction_changing_only_status_successor_and_note_edits_no_value():
+    corrected = {
+        "version": "2",
+        "table": "figures",
+        "id": "F1",
+        "kind": "corrected",
+        "changed": json.dumps({"status": ["active", "corrected"], "superseded_by": ["", "F2"], "note": ["", "see F2"]}),
+    }
+    assert changes.value_edits(corrected) == {}
+
+
+def test_empty_cells_are_null_in_the_release_table(database):
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        empty = connection.execute(
+            "SELECT count(*) FROM figure_releases WHERE low = '' OR superseded_by = ''"
+        ).fetchone()
+        null = connection.execute("SELECT count(*) FROM figure_releases WHERE superseded_by IS NULL").fetchone()
+    assert empty == (0,) and null[0] > 0
+
+
+def test_why_answers_differ_reads_the_committed_record_by_default():
+    current = changes.releases()[-1].version
+    explicit = changes.why_answers_differ(
+        "0.4.0", current, "wounded", "2025-01-01", changes.read_history(), changes.read_changes()
+    )
+    assert explicit and changes.why_answers_differ("0.4.0", current, "wounded", "2025-01-01") == explicit
