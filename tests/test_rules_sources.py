@@ -52,6 +52,12 @@ HOST_RELAYS = [
     ("https://www.cnn.com/2024/11/07/kursk-troops", "Yonhap", False),
     # a country code is not a host's name: Bayerischer Rundfunk (BR) carried by a Brazilian page
     ("https://www.estadao.com.br/internacional/kursk", "BR", False),
+    # a site's own name of two letters is still its name
+    ("https://www.dw.com/en/kursk/a-1", "DW", True),
+    ("https://www.ft.com/content/kursk", "FT", True),
+    ("https://www.aa.com.tr/en/kursk", "AA", True),
+    ("https://www.bbc.co.uk/news/kursk", "BBC", True),
+    ("https://www.bbc.co.uk/news/kursk-2", "CO", False),
 ]
 
 

@@ -117,13 +117,26 @@ def relay_own_publisher(tables):
             yield Finding("sources", row, "relays", "names the page's own publisher", name)
 
 
+# The second level under a country's domain that names no site (news.co.kr, example.com.br, aa.com.tr).
+COUNTRY_SECOND_LEVEL = {"ac", "co", "com", "go", "gov", "ne", "net", "or", "org"}
+
+
+def host_names(url: str) -> set:
+    """The labels of a page's host that can name its site: not www, the top-level domain or a country's second
+    level (so dw from www.dw.com, aa from aa.com.tr, cnn from edition.cnn.com)."""
+    labels = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
+    top = labels.pop() if len(labels) > 1 else ""
+    if len(top) == 2 and len(labels) > 1 and labels[-1] in COUNTRY_SECOND_LEVEL:
+        labels.pop()
+    return set(labels) - {"www", ""}
+
+
 @rule("sources.relay_host")
 def relay_host(tables):
     """A relay naming the page's own host or a news portal (Daum, Naver, MSN, Yahoo...) rather than an outlet."""
     for row, name in relayed(tables):
         key = name_key(name)
-        host = {label for label in urlsplit(row.get("url", "")).netloc.lower().split(".") if len(label) > 2}
-        if key in PORTALS or key in host - {"www", "com", "net", "org"}:
+        if key in PORTALS or key in host_names(row.get("url", "")):
             yield Finding(
                 "sources",
                 row,
