@@ -492,3 +492,14 @@ def test_why_answers_differ_reads_the_committed_record_by_default():
         "0.4.0", current, "wounded", "2025-01-01", changes.read_history(), changes.read_changes()
     )
     assert explicit and changes.why_answers_differ("0.4.0", current, "wounded", "2025-01-01") == explicit
+
+
+def test_the_newest_release_in_the_history_reads_as_the_loader_reads_the_figures():
+    from dprk_kursk import load_package
+
+    figures = load_package().figures.set_index("figure_id").sort_index()
+    history = changes.history_frame(changes.read_history())
+    newest = history[history["version"] == changes.releases()[-1].version].set_index("figure_id").sort_index()
+    shared = [c for c in changes.HISTORY_FIELDS if c in figures.columns and c != "figure_id"]
+    assert list(newest.index) == list(figures.index)
+    assert (newest[shared].isna() == figures[shared].isna()).all().all()

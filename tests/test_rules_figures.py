@@ -153,6 +153,8 @@ def links():
         "N2": dict(measure="troops_deployed", value="952", source_id="S0001", claimant_id="ua-zelensky"),
         "L1": dict(measure="troops_present", value="953", source_id="S0001"),
         "L2": dict(measure="troops_deployed", value="953", source_id="S0001"),
+        "S1": dict(measure="troops_present", value="954", source_id="S0001", place_id="kursk-oblast"),
+        "S2": dict(measure="troops_present", value="954", source_id="S0001", place_id="russia"),
     }.items():
         made[figure_id] = figure(changed, figure_id, **(same_day | cells))[LINE]
     add("larger part", "part_of", "P1", "P2")
@@ -208,6 +210,7 @@ def test_one_claimants_number_under_two_measures_on_one_page_wants_a_link(links)
     assert "M1" in unlinked.message and "troops_present" in unlinked.message
     assert (FIGURES, made["N2"], "figure_id") not in missing  # two claimants' numbers
     assert (FIGURES, made["L2"], "figure_id") not in missing  # already linked
+    assert (FIGURES, made["S2"], "figure_id") not in missing  # one measure, for two places
 
 
 # ---- numbers a figure or citation states ----------------------------------------------------------------------
