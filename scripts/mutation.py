@@ -439,7 +439,7 @@ def main(names, survivors_only=False):
         outcomes |= run_all([(p["id"], ROOT / p["file"], p["index"], tests) for p in rerun], timeout=max(10, 6 * took))
         for point in points:
             point["ran"] = outcomes[point["id"]]
-        summary = write_report({name: tests}, points)
+        summary = write_report({name: tests}, points, survivors_only)
         print(f"{name}: {summary[name]}", flush=True)
 
 
@@ -463,9 +463,10 @@ def scores(results: list, tests: dict) -> dict:
     return summary
 
 
-def write_report(tests: dict, new: list) -> dict:
+def write_report(tests: dict, new: list, survivors_only: bool = False) -> dict:
     """bench/mutation.json: every mutant and the scores of earlier runs; bench/mutation.md: scores, history, survivors.
-    A run over some modules keeps the others' last results; equivalents are applied afresh to all."""
+    A run over some modules keeps the others' last results; equivalents are applied afresh to all. A run of the
+    last survivors only is marked as such in the history."""
     previous = (
         json.loads((OUTPUT / "mutation.json").read_text(encoding="utf-8"))
         if (OUTPUT / "mutation.json").exists()
@@ -480,6 +481,7 @@ def write_report(tests: dict, new: list) -> dict:
     run = {
         "commit": commit,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "run": "survivors re-run" if survivors_only else "full",
         "scores": {name: s["score"] for name, s in summary.items() if name in {r["module"] for r in new}},
     }
     history = previous.get("history", []) + ([run] if new else [])
