@@ -3,7 +3,8 @@ and count the bugs they catch.
 
 Inputs: the modules and test files named in MODULES (a package folder mutates every .py file in it), and
 bench/mutation-equivalent.txt (mutant id, then why it cannot change behaviour; not counted against the score).
-Outputs: bench/mutation.json (every mutant and its outcome) and bench/mutation.md (the score per module).
+Outputs: bench/mutation.json (every mutant and its outcome) and bench/mutation.md (the score per module); exits 1
+when a module scores below FLOOR.
 Usage: python scripts/mutation.py [module ...]   (default: every module in MODULES; a run over some modules keeps
 the others' last results), --report to re-score the last results after editing the list of equivalents, or
 --survivors [module ...] to re-run only the mutants that survived the last run (quick, after adding tests; a
@@ -58,6 +59,7 @@ MODULES = {
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.txt"
 OUTPUT = ROOT / "bench"
 WORKERS = 2
+FLOOR = 0.90  # every module's score, like a budget of the benchmark: a run below it exits 1
 SWAP = {
     ast.Add: ast.Sub,
     ast.Sub: ast.Add,
@@ -441,6 +443,9 @@ def main(names, survivors_only=False):
             point["ran"] = outcomes[point["id"]]
         summary = write_report({name: tests}, points, survivors_only)
         print(f"{name}: {summary[name]}", flush=True)
+    low = {name: s["score"] for name, s in summary.items() if name in names and s["score"] < FLOOR}
+    if low:
+        sys.exit(f"below the floor of {FLOOR:.0%} caught: {low} (see bench/mutation.md)")
 
 
 def scores(results: list, tests: dict) -> dict:
