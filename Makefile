@@ -51,9 +51,10 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-# Mutation testing of the core modules (minutes, not part of test); writes bench/mutation.{json,md}.
+# Mutation testing of the core modules (about an hour, not part of test); writes bench/mutation.{json,md}.
+# `make mutation modules="rules changes"` runs only those.
 mutation: $(STAMP)
-	$(BIN)/python scripts/mutation.py
+	$(BIN)/python scripts/mutation.py $(modules)
 
 # uv (pinned) installs the locked requirements in about a third of pip's time; pip only bootstraps it.
 # --compile-bytecode: write .pyc at install, as pip does (imports stay fast where PYTHONDONTWRITEBYTECODE is set).
