@@ -44,8 +44,12 @@ MODULES = {
     "travel": ["tests/test_travel.py"],
     "frames": ["tests/test_travel.py", "tests/test_package.py"],
     "analysis": ["tests/test_analysis.py", "tests/test_standing.py", "tests/test_headline.py", "tests/test_tables.py"],
-    # The cell and row cases first, frictionless' slow structural cases last: -x stops at the first failure.
+    # The rules' cases on tables in memory first, then the corruption suite's cell and row cases, frictionless'
+    # slow structural cases last: -x stops at the first failure.
     "rules": [
+        "tests/test_rules_figures.py",
+        "tests/test_rules_sources.py",
+        "tests/test_rules_text_events.py",
         "tests/test_corruption.py::test_every_cell_case_has_a_row_of_its_own",
         "tests/test_corruption.py::test_cell_breakage_is_located",
         "tests/test_corruption.py::test_valid_cell_is_not_reported",
