@@ -50,6 +50,7 @@ MODULES = {
         "tests/test_rules_figures.py",
         "tests/test_rules_sources.py",
         "tests/test_rules_text_events.py",
+        "tests/test_rules_robust.py",
         "tests/test_corruption.py::test_every_cell_case_has_a_row_of_its_own",
         "tests/test_corruption.py::test_cell_breakage_is_located",
         "tests/test_corruption.py::test_valid_cell_is_not_reported",

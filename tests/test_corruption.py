@@ -557,6 +557,15 @@ CELL_CASES = [
     ),
     ("malformed url", SOURCES, nth(3), "url", "https://no-dot-host/page", "url", "sources.url"),
     (
+        "url no parser can split, on a relayed page",
+        SOURCES,
+        row_where(("relays", lambda v: v != "")),
+        "url",
+        "http://[unclosed/page",
+        "url",
+        "sources.url",
+    ),
+    (
         "relay not a known publisher",
         SOURCES,
         row_where(("relays", lambda v: v != "")),

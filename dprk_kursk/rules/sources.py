@@ -54,9 +54,17 @@ def accessed_before_published(tables):
             yield Finding("sources", row, "accessed", f"before the page was published ({published})", accessed)
 
 
+def split(url: str):
+    """The url's parts, or None where the standard library cannot split it (an unclosed IPv6 bracket)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def malformed(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url
+    parts = split(url)
+    return parts is None or parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in url
 
 
 @rule("sources.url")
@@ -75,7 +83,7 @@ def same_page(tables):
         address = row.get("url", "")
         if not address or malformed(address):
             continue
-        parts = urlsplit(address)
+        parts = split(address)
         key = (parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/"), parts.query)
         if key in seen and seen[key][0] != address:
             yield Finding("sources", row, "url", f"same page as line {seen[key][1]} ({seen[key][0]})", address)
@@ -124,7 +132,10 @@ COUNTRY_SECOND_LEVEL = {"ac", "co", "com", "go", "gov", "ne", "net", "or", "org"
 def host_names(url: str) -> set:
     """The labels of a page's host that can name its site: not www, the top-level domain or a country's second
     level (so dw from www.dw.com, aa from aa.com.tr, cnn from edition.cnn.com)."""
-    labels = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
+    parts = split(url)
+    if parts is None:
+        return set()
+    labels = parts.netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
     top = labels.pop() if len(labels) > 1 else ""
     if len(top) == 2 and len(labels) > 1 and labels[-1] in COUNTRY_SECOND_LEVEL:
         labels.pop()
