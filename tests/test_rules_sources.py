@@ -58,6 +58,20 @@ HOST_RELAYS = [
     ("https://www.aa.com.tr/en/kursk", "AA", True),
     ("https://www.bbc.co.uk/news/kursk", "BBC", True),
     ("https://www.bbc.co.uk/news/kursk-2", "CO", False),
+    # the second level under a country's domain names no site; under a generic top-level domain it is the site
+    ("https://www.snu.ac.kr/news/kursk", "AC", False),
+    ("https://www.mofa.go.kr/eng/kursk", "GO", False),
+    ("https://www.fco.gov.uk/news/kursk", "GOV", False),
+    ("https://www.asahi.ne.jp/news/kursk", "NE", False),
+    ("https://www.abc.net.au/news/kursk", "NET", False),
+    ("https://www.kida.or.kr/kursk", "OR", False),
+    ("https://www.chathamhouse.org.uk/kursk", "ORG", False),
+    ("https://www.smh.com.au/world/kursk", "COM", False),
+    ("https://aa.com.tr/en/kursk-2", "COM", False),
+    ("https://dw.com/en/kursk-2", "COM", False),
+    ("https://dw.com/en/kursk-3", "DW", True),
+    # a relay of no Latin letters has no name key to compare with an empty label of a sloppy host
+    ("https://news..example.com/kursk", "연합뉴스", False),
 ]
 
 
