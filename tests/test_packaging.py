@@ -4,6 +4,7 @@ command (validate, GitHub annotations, add-figure) and pytest from another folde
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -263,7 +264,11 @@ def dry_run_setup(folder: Path, recorded_root: str) -> str:
     (folder / ".venv").mkdir()
     (folder / ".venv" / ".root").write_text(recorded_root + "\n", encoding="utf-8")
     (folder / ".venv" / ".installed").touch()
-    done = subprocess.run(["make", "-n", ".venv/.installed"], cwd=folder, capture_output=True, text=True, timeout=60)
+    # A make of our own, not one inheriting the flags of a make running these tests (`make -s bench` silences it).
+    alone = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    done = subprocess.run(
+        ["make", "-n", ".venv/.installed"], cwd=folder, capture_output=True, text=True, timeout=60, env=alone
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
