@@ -52,3 +52,23 @@ def append(changed, resource, **cells) -> dict:
 def row(changed, resource, key, value) -> dict:
     """The row of `resource` whose column `key` holds `value` (to change in place)."""
     return next(r for r in changed[resource] if r.get(key) == value)
+
+
+def event_row(event_id, day, summary, category="combat", place="kursk-oblast", source="S0001", claimant="") -> dict:
+    """A whole events row, active and dated to the day (the corruption suite appends it to a file, the rules' tests
+    to tables in memory)."""
+    return {
+        "event_id": event_id,
+        "date": day,
+        "date_precision": "day",
+        "end_date": "",
+        "category": category,
+        "place_id": place,
+        "also_place_id": "",
+        "summary": summary,
+        "claimant_id": claimant,
+        "source_id": source,
+        "date_source_id": "",
+        "status": "active",
+        "superseded_by": "",
+    }

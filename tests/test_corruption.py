@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 from conftest import copy_package, edit_descriptor, read, set_cell, write
+from rules_kit import event_row
 
 from dprk_kursk.validate import validate
 
@@ -741,21 +742,8 @@ WORDS = [f"word{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(6)]
 
 def event(number, day, summary_words, category="combat", place="kursk-oblast", source="S0001", claimant=""):
     summary = " ".join(WORDS[i] for i in summary_words) + "."
-    return lambda header, rows: {
-        "event_id": f"E09{number:02d}",
-        "date": day,
-        "date_precision": "day",
-        "end_date": "",
-        "category": category,
-        "place_id": place,
-        "also_place_id": "",
-        "summary": summary,
-        "claimant_id": claimant,
-        "source_id": source,
-        "date_source_id": "",
-        "status": "active",
-        "superseded_by": "",
-    }
+    row = event_row(f"E09{number:02d}", day, summary, category, place, source, claimant)
+    return lambda header, rows: row
 
 
 # Each near-twin pair sits on a day of its own (no real event has these dates): its first event, then its second.

@@ -4,7 +4,7 @@ made a statement, the same happening entered twice), run on in-memory copies of 
 import copy
 
 import pytest
-from rules_kit import append, sample, tables
+from rules_kit import append, event_row, sample, tables
 
 from dprk_kursk.rules import LINE, check
 
@@ -100,21 +100,7 @@ def test_a_finite_number_is_not_reported(text_run, name, table, column, cell):
 
 # Events. Every case has days of its own (2023, before any event of the sample), so cases never pair up.
 def event(number, day, summary, category="combat", place="kursk-oblast", source="S0001", claimant=""):
-    return {
-        "event_id": f"E9{number:03d}",
-        "date": day,
-        "date_precision": "day",
-        "end_date": "",
-        "category": category,
-        "place_id": place,
-        "also_place_id": "",
-        "summary": summary,
-        "claimant_id": claimant,
-        "source_id": source,
-        "date_source_id": "",
-        "status": "active",
-        "superseded_by": "",
-    }
+    return event_row(f"E9{number:03d}", day, summary, category, place, source, claimant)
 
 
 # (name, earlier event's cells, later event's cells beyond the shared ones, the later one is a duplicate).
