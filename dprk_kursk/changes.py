@@ -18,6 +18,7 @@ import json
 import subprocess
 from dataclasses import dataclass
 
+from dprk_kursk.csvfile import read_csv
 from dprk_kursk.paths import RELEASES, ROOT
 
 RELEASE_LIST = RELEASES / "releases.csv"
@@ -186,8 +187,7 @@ def to_csv(rows: list[dict], columns: list = COLUMNS) -> str:
 
 
 def read_changes(path=CHANGES) -> list[dict]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return read_csv(path)[1]
 
 
 HISTORY = RELEASES / "figures-by-release.csv"
@@ -247,8 +247,7 @@ def history_frame(rows: list[dict]):
 
 
 def read_history(path=HISTORY) -> list[dict]:
-    with open(path, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+    return read_csv(path)[1]
 
 
 def standing_as_released(version: str, measure: str, day, history=None):

@@ -28,17 +28,15 @@ def tables():
     return copy.deepcopy(sample()[0])
 
 
-def problems(changed, today=None, partial=()) -> list:
-    """The rules' problems on `changed` (tables from `tables()`, changed), as (file, line, column, code)."""
-    _, paths, fields, foreign_keys = sample()
-    found = check(changed, paths, fields, copy.deepcopy(foreign_keys), today=today, partial=partial)
-    return [(p.file, p.line, p.column, p.code) for p in found]
-
-
 def found(changed, today=None, partial=()) -> list:
-    """The rules' Problems themselves (with their messages) on `changed`."""
+    """The rules' Problems (with their messages) on `changed` (tables from `tables()`, changed)."""
     _, paths, fields, foreign_keys = sample()
     return check(changed, paths, fields, copy.deepcopy(foreign_keys), today=today, partial=partial)
+
+
+def problems(changed, today=None, partial=()) -> list:
+    """The rules' problems on `changed`, as (file, line, column, code)."""
+    return [(p.file, p.line, p.column, p.code) for p in found(changed, today, partial)]
 
 
 def append(changed, resource, **cells) -> dict:

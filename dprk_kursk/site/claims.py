@@ -1,12 +1,11 @@
 """One page per figure id ever released: the statement, who said it, what it counts, every page carrying it,
 its links read from this end, how to cite it, and for a row no longer active, what replaced it and why."""
 
-import csv
 import json
 
 import pandas as pd
 
-from dprk_kursk.paths import RELEASED_IDS
+from dprk_kursk.ids import read_released
 from dprk_kursk.site.labels import (
     BASIS_WORDS,
     BOUNDS_WORDS,
@@ -23,8 +22,7 @@ from dprk_kursk.travel import direction, drift_kind
 
 def released_figure_ids() -> dict:
     """Figure id -> the version it was first released in, from releases/released-ids.csv."""
-    with open(RELEASED_IDS, encoding="utf-8", newline="") as file:
-        return {row["id"]: row["first_version"] for row in csv.DictReader(file) if row["table"] == "figures"}
+    return {key: first for (table, key), (_, first) in read_released().items() if table == "figures"}
 
 
 def vocabulary(descriptor, table: str, field: str) -> dict:
